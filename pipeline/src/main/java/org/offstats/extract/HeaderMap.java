@@ -1,0 +1,100 @@
+package org.offstats.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.offstats.schema.CsvContract;
+
+/**
+ * Where each contract column sits in one file's header. Columns are found by exact name in any
+ * order; a missing or repeated column is fatal, an unknown extra column is a warning.
+ */
+public final class HeaderMap implements Serializable {
+  private final int[] positionOfColumn;
+  private final int fieldCount;
+  private final List<String> extraColumns;
+
+  private HeaderMap(int[] positionOfColumn, int fieldCount, List<String> extraColumns) {
+    this.positionOfColumn = positionOfColumn;
+    this.fieldCount = fieldCount;
+    this.extraColumns = extraColumns;
+  }
+
+  /**
+   * @throws InputException naming the file and the columns when a required column is missing or a
+   *     name repeats
+   */
+  public static HeaderMap of(CsvContract contract, List<String> header, String file) {
+    Set<String> seen = new LinkedHashSet<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    for (String name : header) {
+      if (!seen.add(name)) {
+        repeated.add(name);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      throw InputException.at(file, 1, "repeated column " + quoted(repeated) + " in the header");
+    }
+    List<String> missing = new ArrayList<>();
+    int[] positions = new int[contract.columns().size()];
+    for (int i = 0; i < positions.length; i++) {
+      String name = contract.columns().get(i).name();
+      positions[i] = header.indexOf(name);
+      if (positions[i] < 0) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw InputException.at(
+          file,
+          1,
+          "missing column "
+              + quoted(missing)
+              + " (the "
+              + contract.name()
+              + " header needs "
+              + String.join(",", contract.columnNames())
+              + "; names are case-sensitive)");
+    }
+    List<String> extra = header.stream().filter(h -> !contract.columnNames().contains(h)).toList();
+    return new HeaderMap(positions, header.size(), extra);
+  }
+
+  /** Fields a record of this file must have. */
+  public int fieldCount() {
+    return fieldCount;
+  }
+
+  /** Header names that are not in the contract, in header order. */
+  public List<String> extraColumns() {
+    return extraColumns;
+  }
+
+  /** The record's values in the contract's canonical column order. */
+  public String[] canonical(String[] fields) {
+    String[] values = new String[positionOfColumn.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = fields[positionOfColumn[i]];
+    }
+    return values;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HeaderMap other
+        && java.util.Arrays.equals(positionOfColumn, other.positionOfColumn)
+        && fieldCount == other.fieldCount
+        && extraColumns.equals(other.extraColumns);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(positionOfColumn) * 31 + fieldCount;
+  }
+
+  private static String quoted(java.util.Collection<String> names) {
+    return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+  }
+}

@@ -1,0 +1,147 @@
+package org.offstats.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.offstats.schema.CsvContract;
+import org.offstats.schema.Schemas;
+
+/**
+ * What is in an input folder (EXTRACTS.md "Finding the files"), checked before the job starts:
+ * each extract's files in file order with their header checked and their checksum taken, the
+ * reference data (the folder's own {@code reference/} or the bundled defaults), and every other
+ * file, which is ignored and listed.
+ */
+public record InputScan(
+    Path input, List<InputFile> files, List<FileChecksum> checksums, List<String> ignoredFiles, List<String> warnings, ReferenceData reference) {
+
+  /** A file's SHA-256 and size, for the manifest and for {@code verify}. */
+  public record FileChecksum(String path, String sha256, long bytes) {}
+
+  public static final String REFERENCE_FOLDER = "reference";
+
+  /** The bundled reference files inside the jar (identical to {@code sample-data/reference/}). */
+  public static final String BUNDLED_REFERENCE = "/sample-data/reference/";
+
+  public static InputScan of(Path input) throws IOException {
+    if (!Files.isDirectory(input)) {
+      throw new InputException(input + ": the input folder does not exist or is not a folder");
+    }
+    List<InputFile> files = new ArrayList<>();
+    List<FileChecksum> checksums = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> used = new ArrayList<>();
+    List<Path> topLevel;
+    try (Stream<Path> listing = Files.list(input)) {
+      topLevel = listing.filter(Files::isRegularFile).toList();
+    }
+    for (CsvContract extract : Schemas.extracts()) {
+      List<Path> extractFiles =
+          topLevel.stream()
+              .filter(p -> isExtractFile(p.getFileName().toString(), extract.name()))
+              .sorted(Comparator.comparing((Path p) -> fileOrderKey(p.getFileName().toString()), Arrays::compareUnsigned)
+                  .thenComparing(p -> p.getFileName().toString().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))
+              .toList();
+      for (Path path : extractFiles) {
+        String relative = path.getFileName().toString();
+        used.add(relative);
+        List<String> header;
+        try (InputStream in = Files.newInputStream(path);
+            CsvRecordReader reader = new CsvRecordReader(in, relative, relative.endsWith(".gz"))) {
+          header = reader.header();
+        }
+        HeaderMap headerMap = HeaderMap.of(extract, header, relative);
+        if (!headerMap.extraColumns().isEmpty()) {
+          warnings.add(relative + ": extra columns ignored: " + String.join(", ", headerMap.extraColumns()));
+        }
+        files.add(new InputFile(files.size(), extract.name(), relative, path.toAbsolutePath().toString(), headerMap));
+        checksums.add(checksum(path, relative));
+      }
+    }
+    Path referenceFolder = input.resolve(REFERENCE_FOLDER);
+    ReferenceData reference = ReferenceData.load(referenceOpener(referenceFolder));
+    if (Files.isDirectory(referenceFolder)) {
+      for (CsvContract contract : Schemas.referenceFiles()) {
+        used.add(REFERENCE_FOLDER + "/" + contract.name() + ".csv");
+      }
+    }
+    List<String> ignored;
+    try (Stream<Path> all = Files.walk(input)) {
+      ignored =
+          all.filter(Files::isRegularFile)
+              .map(p -> input.relativize(p).toString().replace('\\', '/'))
+              .filter(p -> !used.contains(p))
+              .sorted(org.offstats.domain.CodePointOrder.COMPARATOR)
+              .toList();
+    }
+    return new InputScan(input, List.copyOf(files), List.copyOf(checksums), ignored, List.copyOf(warnings), reference);
+  }
+
+  /** Whether an extract is present: at least one file, even header-only. */
+  public boolean hasExtract(String extract) {
+    return files.stream().anyMatch(f -> f.extract().equals(extract));
+  }
+
+  static boolean isExtractFile(String name, String extract) {
+    return name.startsWith(extract) && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+  }
+
+  /** File order: byte order of the file name with {@code .gz} ignored. */
+  static byte[] fileOrderKey(String name) {
+    String withoutGz = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    return withoutGz.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads reference files from {@code folder} when it exists, otherwise from the jar. */
+  static ReferenceData.Opener referenceOpener(Path folder) {
+    boolean local = Files.isDirectory(folder);
+    return new ReferenceData.Opener() {
+      @Override
+      public InputStream open(String name) throws IOException {
+        if (local) {
+          Path file = folder.resolve(name + ".csv");
+          if (!Files.isRegularFile(file)) {
+            throw new InputException(REFERENCE_FOLDER + "/" + name + ".csv: missing (the input has a reference/ folder, so it must hold every reference file)");
+          }
+          return Files.newInputStream(file);
+        }
+        InputStream bundled = InputScan.class.getResourceAsStream(BUNDLED_REFERENCE + name + ".csv");
+        if (bundled == null) {
+          throw new IllegalStateException("the jar has no bundled reference file " + name);
+        }
+        return bundled;
+      }
+
+      @Override
+      public String describe(String name) {
+        return local ? REFERENCE_FOLDER + "/" + name + ".csv" : "bundled:sample-data/reference/" + name + ".csv";
+      }
+    };
+  }
+
+  public static FileChecksum checksum(Path path, String relative) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    long bytes;
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha256)) {
+      bytes = in.transferTo(OutputStream.nullOutputStream());
+    }
+    return new FileChecksum(relative, HexFormat.of().formatHex(sha256.digest()), bytes);
+  }
+}

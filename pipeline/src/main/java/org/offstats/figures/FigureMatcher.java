@@ -1,0 +1,118 @@
+package org.offstats.figures;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.offstats.domain.Periods;
+import org.offstats.extract.ReferenceData;
+import org.offstats.schema.extract.Arrest;
+import org.offstats.schema.extract.CrimeOutcome;
+import org.offstats.schema.reference.Offence;
+import org.offstats.tables.CrimeFacts;
+
+/**
+ * Decides which records a figure counts: the attributes a filter may name, per source, and the
+ * date window of the figure's period. Plain Java, unit-tested without a pipeline.
+ */
+public final class FigureMatcher {
+  private static final Set<String> ARREST_ATTRIBUTES =
+      Set.of("unit_type", "unit_code", "bcu_code", "offence_code", "offence_group", "offence_subgroup", "vawg",
+          "domestic_abuse", "operation", "sex", "age_band");
+  private static final Set<String> CRIME_ATTRIBUTES =
+      Set.of("offence_code", "offence_group", "offence_subgroup", "vawg", "domestic_abuse", "bcu_code",
+          "outcome_type", "outcome_group", "scope_type", "scope");
+
+  /** A period resolved against the as-at date: inclusive bounds and how to say it. */
+  public record Window(LocalDate from, LocalDate to, String words) {
+    boolean contains(LocalDate date) {
+      return !date.isBefore(from) && !date.isAfter(to);
+    }
+  }
+
+  private FigureMatcher() {}
+
+  /** The attributes a figure over {@code source} may filter on; empty for an unknown source. */
+  public static Set<String> attributes(String source) {
+    return switch (source) {
+      case FigureDefinition.SOURCE_ARRESTS -> ARREST_ATTRIBUTES;
+      case FigureDefinition.SOURCE_CRIMES -> CRIME_ATTRIBUTES;
+      default -> Set.of();
+    };
+  }
+
+  /** The period's dates; empty when there is no complete financial year before as-at. */
+  public static Optional<Window> window(FigureDefinition.Period period, LocalDate asAt) {
+    if (period.financialYear() != null) {
+      return Periods.latestCompleteFinancialYear(asAt)
+          .map(fy -> new Window(Periods.financialYearStart(fy), Periods.financialYearEnd(fy), "the financial year " + fy));
+    }
+    LocalDate from = period.from().equals(FigureDefinition.Period.AS_AT) ? asAt : LocalDate.parse(period.from());
+    LocalDate to = period.to().equals(FigureDefinition.Period.AS_AT) ? asAt : LocalDate.parse(period.to());
+    return Optional.of(new Window(from, to, org.offstats.domain.NumberFormats.longDate(from) + " to " + org.offstats.domain.NumberFormats.longDate(to)));
+  }
+
+  public static Map<String, String> attributesOf(Arrest arrest, ReferenceData reference) {
+    Offence offence = reference.offence(arrest.getOffenceCode());
+    Map<String, String> values = new HashMap<>();
+    values.put("unit_type", reference.unit(arrest.getUnitCode()).getUnitType());
+    values.put("unit_code", arrest.getUnitCode());
+    values.put("bcu_code", arrest.getBcuCode());
+    values.put("offence_code", arrest.getOffenceCode());
+    values.put("offence_group", offence.getOffenceGroup());
+    values.put("offence_subgroup", offence.getOffenceSubgroup());
+    values.put("vawg", flag(offence.getVawg()));
+    values.put("domestic_abuse", flag(arrest.getDomesticAbuse()));
+    values.put("operation", arrest.getOperation() == null ? "" : arrest.getOperation());
+    values.put("sex", arrest.getSex());
+    values.put("age_band", arrest.getAgeBand());
+    return values;
+  }
+
+  /**
+   * A crime's attributes; scope_type and scope are matched against each of its scopes, so one
+   * map per scope is returned.
+   */
+  public static List<Map<String, String>> attributesOf(CrimeOutcome crime, ReferenceData reference) {
+    Offence offence = reference.offence(crime.getOffenceCode());
+    CrimeFacts facts = CrimeFacts.of(crime, reference);
+    Map<String, String> base = new HashMap<>();
+    base.put("offence_code", crime.getOffenceCode());
+    base.put("offence_group", offence.getOffenceGroup());
+    base.put("offence_subgroup", offence.getOffenceSubgroup());
+    base.put("vawg", flag(offence.getVawg()));
+    base.put("domestic_abuse", flag(crime.getDomesticAbuse()));
+    base.put("bcu_code", crime.getBcuCode());
+    base.put("outcome_type", crime.getOutcomeType() == null ? "" : crime.getOutcomeType().toString());
+    base.put("outcome_group", facts.outcomeGroup());
+    return facts.scopes().stream()
+        .map(scope -> {
+          Map<String, String> withScope = new HashMap<>(base);
+          withScope.put("scope_type", scope.type());
+          withScope.put("scope", scope.name());
+          return withScope;
+        })
+        .toList();
+  }
+
+  /** Whether the attributes satisfy every filter (each filter lists the values allowed). */
+  public static boolean matches(Map<String, List<String>> filters, Map<String, String> attributes) {
+    for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
+      if (!filter.getValue().contains(attributes.get(filter.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Among a crime's per-scope attribute maps, the first that satisfies the filters, if any. */
+  public static Optional<Map<String, String>> firstMatch(Map<String, List<String>> filters, List<Map<String, String>> perScope) {
+    return perScope.stream().filter(a -> matches(filters, a)).findFirst();
+  }
+
+  private static String flag(boolean value) {
+    return value ? "Y" : "N";
+  }
+}

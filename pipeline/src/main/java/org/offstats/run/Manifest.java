@@ -1,0 +1,104 @@
+package org.offstats.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.offstats.extract.InputScan;
+
+/**
+ * {@code manifest.json} (OUTPUTS.md): what ran, on what, producing what. Holds paths relative to
+ * the input folder and the run folder, checksums and counts; never an identifier.
+ */
+public final class Manifest {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Manifest() {}
+
+  /** Per-file counts from the run's facts; {@code rows_read = rows_accepted + rows_rejected}. */
+  public record FileCounts(long accepted, Map<String, Long> rejectedByReason) {
+    public long rejected() {
+      return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long read() {
+      return accepted + rejected();
+    }
+  }
+
+  public static FileCounts counts(RunFacts facts, String file) {
+    return new FileCounts(facts.get(RunFacts.ACCEPTED, file), facts.under(RunFacts.REJECTED, file));
+  }
+
+  static ArrayNode inputs(InputScan scan, RunFacts facts) {
+    ArrayNode inputs = JSON.createArrayNode();
+    for (int i = 0; i < scan.files().size(); i++) {
+      var file = scan.files().get(i);
+      var checksum = scan.checksums().get(i);
+      FileCounts counts = counts(facts, file.path());
+      ObjectNode input = inputs.addObject();
+      input.put("path", file.path());
+      input.put("sha256", checksum.sha256());
+      input.put("bytes", checksum.bytes());
+      input.put("extract", file.extract());
+      input.put("rows_read", counts.read());
+      input.put("rows_accepted", counts.accepted());
+      input.put("rows_rejected", counts.rejected());
+      ObjectNode reasons = input.putObject("rejects_by_reason");
+      counts.rejectedByReason().forEach(reasons::put);
+      ArrayNode blank = input.putArray("blank_lines");
+      facts.blankLines(file.path()).forEach(blank::add);
+      ArrayNode extra = input.putArray("extra_columns");
+      file.header().extraColumns().forEach(extra::add);
+    }
+    return inputs;
+  }
+
+  /** Every file under publish/ and restricted/ with its checksum, and row counts where known. */
+  static ArrayNode outputs(Path runRoot, RunFacts facts, InputScan scan) throws IOException {
+    ArrayNode outputs = JSON.createArrayNode();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(runRoot)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !runRoot.relativize(p).toString().equals(RunLayout.MANIFEST))
+              .filter(p -> !runRoot.relativize(p).startsWith(RunLayout.WORK))
+              .sorted()
+              .toList();
+    }
+    for (Path file : files) {
+      String relative = runRoot.relativize(file).toString().replace('\\', '/');
+      String name = file.getFileName().toString();
+      ObjectNode output = outputs.addObject();
+      output.put("path", relative);
+      if (name.endsWith(".parquet")) {
+        String table = name.substring(0, name.length() - ".parquet".length());
+        output.put("table", table);
+        output.put("rows", facts.get(RunFacts.TABLE_ROWS, table));
+      } else if (relative.startsWith(RunLayout.RESTRICTED + "/" + RunLayout.REJECTS + "/")) {
+        output.put("table", "rejects");
+        String extract = name.substring(0, name.length() - ".csv".length());
+        output.put(
+            "rows",
+            scan.files().stream()
+                .filter(f -> f.extract().equals(extract))
+                .mapToLong(f -> counts(facts, f.path()).rejected())
+                .sum());
+      } else {
+        output.put("table", name.startsWith("headlines") ? "headlines" : name);
+      }
+      output.put("sha256", InputScan.checksum(file, relative).sha256());
+    }
+    return outputs;
+  }
+
+  static void write(ObjectNode manifest, Path runRoot) throws IOException {
+    Files.writeString(runRoot.resolve(RunLayout.MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+  }
+}

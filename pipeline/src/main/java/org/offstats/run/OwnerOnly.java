@@ -1,0 +1,52 @@
+package org.offstats.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Creates folders and files with their final permissions from the start (OUTPUTS.md: restricted/
+ * is 0700 and its files 0600), never chmod-ed afterwards.
+ */
+public final class OwnerOnly {
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private OwnerOnly() {}
+
+  public static Path createDirectory(Path dir) throws IOException {
+    return POSIX ? Files.createDirectory(dir, attribute("rwx------")) : Files.createDirectory(dir);
+  }
+
+  /** A new file that only the owner can read, open for writing. */
+  public static OutputStream newFile(Path file) throws IOException {
+    if (POSIX) {
+      Files.deleteIfExists(file);
+      Files.createFile(file, attribute("rw-------"));
+    }
+    return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+  }
+
+  /** A new file anyone may read (publish/), open for writing. */
+  public static OutputStream newPublicFile(Path file) throws IOException {
+    return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+  }
+
+  /** Whether {@code path} sits under a folder whose files must be owner-only. */
+  public static boolean isRestricted(Path path) {
+    for (Path part : path) {
+      if (part.toString().equals(RunLayout.RESTRICTED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static FileAttribute<?> attribute(String permissions) {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+  }
+}

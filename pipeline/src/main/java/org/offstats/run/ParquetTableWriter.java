@@ -1,0 +1,182 @@
+package org.offstats.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.offstats.domain.CodePointOrder;
+import org.offstats.schema.TableSchema;
+
+/**
+ * Writes one table as one Parquet file, rows fully sorted by the table's keys, with every writer
+ * setting pinned so the same rows give the same bytes on any machine, runner or parallelism.
+ *
+ * <p>Beam's {@code ParquetIO.sink} through {@code FileIO} shards files and does not order rows, so
+ * tables are written here with parquet-avro's writer directly, by a single writer per table. The
+ * file is written through a plain local stream: no Hadoop file system, so no {@code .crc} side
+ * files, and no wall-clock, host or path data goes into the file.
+ */
+public final class ParquetTableWriter {
+  /** Pinned: changing any of these changes published bytes and needs a version note. */
+  static final CompressionCodecName CODEC = CompressionCodecName.SNAPPY;
+
+  static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
+  static final int PAGE_BYTES = 1024 * 1024;
+
+  /**
+   * Data page v2, no dictionary: parquet-mr 1.13 lists a column chunk's encodings from a {@code
+   * HashSet} of enums, whose order follows identity hash codes and so changes from one JVM to the
+   * next. With v2 pages and no dictionary every column chunk has exactly one encoding, so the
+   * footer is the same in every process. (v1 pages always add a level encoding beside the data
+   * encoding.) Tables are small and compressed, so the dictionary is not missed.
+   */
+  static final ParquetProperties.WriterVersion WRITER_VERSION = ParquetProperties.WriterVersion.PARQUET_2_0;
+
+  static final boolean DICTIONARY = false;
+
+  private ParquetTableWriter() {}
+
+  /**
+   * Writes {@code rows} (already projected to {@code schema}) to {@code file}, sorted by {@code
+   * keys}.
+   */
+  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file)
+      throws IOException {
+    List<? extends IndexedRecord> sorted = rows.stream().sorted(keyOrder(schema, keys)).toList();
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+    try (ParquetWriter<IndexedRecord> writer =
+        AvroParquetWriter.<IndexedRecord>builder(new LocalFile(file))
+            .withSchema(schema)
+            .withDataModel(model)
+            .withConf(new Configuration(false))
+            .withCompressionCodec(CODEC)
+            .withRowGroupSize(ROW_GROUP_BYTES)
+            .withPageSize(PAGE_BYTES)
+            .withDictionaryEncoding(DICTIONARY)
+            .withWriterVersion(WRITER_VERSION)
+            .withValidation(false)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
+      for (IndexedRecord row : sorted) {
+        writer.write(row);
+      }
+    }
+  }
+
+  /** Copies a table row into {@code schema}'s fields by name (publish/ drops restricted fields). */
+  public static GenericRecord project(IndexedRecord row, Schema schema) {
+    GenericData.Record projected = new GenericData.Record(schema);
+    for (Schema.Field field : schema.getFields()) {
+      projected.put(field.pos(), row.get(row.getSchema().getField(field.name()).pos()));
+    }
+    return projected;
+  }
+
+  /**
+   * OUTPUTS.md row order: by the keys in order; strings by code point, false before true, nulls
+   * first.
+   */
+  public static Comparator<IndexedRecord> keyOrder(Schema schema, List<String> keys) {
+    Comparator<IndexedRecord> order = (a, b) -> 0;
+    for (String key : keys) {
+      int pos = schema.getField(key).pos();
+      order = order.thenComparing(r -> r.get(pos), ParquetTableWriter::compareValues);
+    }
+    return order;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareValues(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof CharSequence && b instanceof CharSequence) {
+      return CodePointOrder.compare(a.toString(), b.toString());
+    }
+    return ((Comparable) a).compareTo(b);
+  }
+
+  /** Checks a table's rows are unique on its keys: a repeated cell would be a pipeline bug. */
+  public static void requireUniqueKeys(List<? extends IndexedRecord> rows, TableSchema table) {
+    List<? extends IndexedRecord> sorted = rows.stream().sorted(keyOrder(table.schema(), table.keys())).toList();
+    Comparator<IndexedRecord> order = keyOrder(table.schema(), table.keys());
+    for (int i = 1; i < sorted.size(); i++) {
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        throw new IllegalStateException("table " + table.name() + " has two rows for one key");
+      }
+    }
+  }
+
+  /** A local file as a Parquet {@link OutputFile}, owner-only under restricted/. */
+  private static final class LocalFile implements OutputFile {
+    private final Path path;
+
+    LocalFile(Path path) {
+      this.path = path;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+      return createOrOverwrite(blockSizeHint);
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+      OutputStream out = OwnerOnly.isRestricted(path) ? OwnerOnly.newFile(path) : OwnerOnly.newPublicFile(path);
+      return new PositionOutputStream() {
+        private long position;
+
+        @Override
+        public long getPos() {
+          return position;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          position++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          out.write(bytes, offset, length);
+          position += length;
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return ROW_GROUP_BYTES;
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package org.offstats.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.offstats.domain.NumberFormats;
+import org.offstats.extract.InputException;
+import org.offstats.extract.InputScan;
+import org.offstats.figures.FigureDefinitions;
+import org.offstats.schema.CsvContract;
+import org.offstats.schema.Schemas;
+
+/**
+ * Runs {@code offstats run}: checks the inputs and options, runs {@link OffstatsJob} into a
+ * temporary sibling of the output folder, checks the reject rates, writes the manifest and renames
+ * the folder into place. A run that fails at any point leaves no run folder.
+ */
+public final class RunCommandRunner {
+  /** The run's parameters as given on the command line. */
+  public record Request(
+      Path input,
+      String inputLabel,
+      Path output,
+      Optional<LocalDate> asAt,
+      boolean overwrite,
+      double maxRejectRate,
+      long fieldLimitBytes,
+      List<String> beamArgs) {}
+
+  private static final Map<String, List<String>> TABLES_OF_EXTRACT =
+      Map.of(
+          "arrests", List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_demographics", "arrest_outcomes"),
+          "outcomes", List.of("outcomes_by_offence", "charge_rates", "time_to_outcome"),
+          "protection_orders", List.of("protection_orders"));
+
+  private final PrintStream console;
+
+  public RunCommandRunner(PrintStream console) {
+    this.console = console;
+  }
+
+  public static Path defaultOutput(Instant now) {
+    return Path.of("runs", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now));
+  }
+
+  public Path run(Request request) throws IOException {
+    Instant startedAt = Instant.now();
+    LocalDate runDay = LocalDate.ofInstant(startedAt, ZoneId.of("Europe/London"));
+    Path output = request.output().toAbsolutePath().normalize();
+    checkOutputFolder(output, request.overwrite());
+    PipelineOptions options = beamOptions(request.beamArgs());
+    InputScan scan = InputScan.of(request.input());
+    FigureDefinitions figures = FigureDefinitions.bundled();
+
+    Files.createDirectories(output.getParent());
+    Path temp = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID());
+    try {
+      RunLayout layout = new RunLayout(Files.createDirectory(temp));
+      Files.createDirectory(layout.publish());
+      OwnerOnly.createDirectory(layout.restricted());
+      OwnerOnly.createDirectory(layout.rejects());
+      OwnerOnly.createDirectory(layout.work());
+
+      JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), temp.toString());
+      Pipeline pipeline = Pipeline.create(options);
+      OffstatsJob.build(pipeline, plan);
+      console.println("offstats run: reading " + scan.files().size() + " extract files from " + request.inputLabel());
+      pipeline.run().waitUntilFinish();
+
+      RunFacts facts = RunFacts.read(layout.work());
+      checkRejectRates(scan, facts, request.maxRejectRate());
+      deleteTree(layout.work());
+      LocalDate asAt = LocalDate.ofEpochDay(facts.get(RunFacts.AS_AT));
+      ObjectNode manifest = manifest(request, options, scan, figures, facts, asAt, startedAt, temp);
+      Manifest.write(manifest, temp);
+      moveIntoPlace(temp, output, request.overwrite());
+      summarise(scan, facts, asAt, output);
+      return output;
+    } finally {
+      if (Files.exists(temp)) {
+        deleteTree(temp);
+      }
+    }
+  }
+
+  private static void checkOutputFolder(Path output, boolean overwrite) throws IOException {
+    if (Files.exists(output) && !Files.isDirectory(output)) {
+      throw new InputException(output + ": the output exists and is not a folder");
+    }
+    if (Files.isDirectory(output) && !overwrite) {
+      try (Stream<Path> entries = Files.list(output)) {
+        if (entries.findAny().isPresent()) {
+          throw new InputException(output + ": the output folder exists and is not empty; choose another --output or add --overwrite");
+        }
+      }
+    }
+  }
+
+  private static PipelineOptions beamOptions(List<String> beamArgs) {
+    try {
+      return PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("Beam options " + String.join(" ", beamArgs) + ": " + e.getMessage().split("\n")[0]);
+    }
+  }
+
+  /** EXTRACTS.md: a run fails when an extract rejects more than R of its records, over all its files. */
+  static void checkRejectRates(InputScan scan, RunFacts facts, double maxRejectRate) {
+    for (CsvContract extract : Schemas.extracts()) {
+      long read = 0;
+      Map<String, Long> reasons = new LinkedHashMap<>();
+      for (var file : scan.files()) {
+        if (file.extract().equals(extract.name())) {
+          Manifest.FileCounts counts = Manifest.counts(facts, file.path());
+          read += counts.read();
+          counts.rejectedByReason().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+        }
+      }
+      long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+      if (read > 0 && (double) rejected / read > maxRejectRate) {
+        String commonest =
+            String.join(", ", reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList());
+        throw new InputException(
+            extract.name() + ": " + NumberFormats.percent((double) rejected / read, 2) + " of its " + NumberFormats.grouped(read)
+                + " records were rejected (" + NumberFormats.grouped(rejected) + "), more than --max-reject-rate "
+                + maxRejectRate + "; commonest reasons: " + commonest + "; see the reasons with --max-reject-rate 1 in restricted/rejects/"
+                + extract.name() + ".csv");
+      }
+    }
+  }
+
+  private ObjectNode manifest(
+      Request request, PipelineOptions options, InputScan scan, FigureDefinitions figures, RunFacts facts, LocalDate asAt,
+      Instant startedAt, Path temp) throws IOException {
+    BuildInfo build = BuildInfo.current();
+    ObjectNode manifest = Manifest.JSON.createObjectNode();
+    manifest.put("tool_version", build.version());
+    manifest.put("git_commit", build.gitCommit());
+    manifest.put("runner", options.getRunner().getSimpleName());
+    manifest.put("started_at", startedAt.toString());
+    manifest.put("finished_at", Instant.now().toString());
+    manifest.put("status", "succeeded");
+    manifest.put("as_at", asAt.toString());
+    manifest.put("as_at_source", request.asAt().isPresent() ? "--as-at" : "latest date in the extracts on or before the run day");
+    ObjectNode parameters = manifest.putObject("parameters");
+    parameters.put("input", request.inputLabel());
+    parameters.put("as_at", request.asAt().map(LocalDate::toString).orElse(null));
+    parameters.put("max_reject_rate", request.maxRejectRate());
+    parameters.put("field_limit_bytes", request.fieldLimitBytes());
+    parameters.put("overwrite", request.overwrite());
+    ArrayNode beam = parameters.putArray("beam_options");
+    request.beamArgs().forEach(beam::add);
+    manifest.set("inputs", Manifest.inputs(scan, facts));
+    ArrayNode extracts = manifest.putArray("extracts");
+    List<String> warnings = new ArrayList<>(scan.warnings());
+    for (CsvContract extract : Schemas.extracts()) {
+      ObjectNode node = extracts.addObject();
+      node.put("extract", extract.name());
+      node.put("present", scan.hasExtract(extract.name()));
+      long read = 0;
+      long rejected = 0;
+      for (var file : scan.files()) {
+        if (file.extract().equals(extract.name())) {
+          read += Manifest.counts(facts, file.path()).read();
+          rejected += Manifest.counts(facts, file.path()).rejected();
+        }
+      }
+      node.put("rows_read", read);
+      node.put("rows_accepted", read - rejected);
+      node.put("rows_rejected", rejected);
+      if (!scan.hasExtract(extract.name())) {
+        String why = "no " + extract.name() + "*.csv file in the input folder: "
+            + String.join(", ", TABLES_OF_EXTRACT.getOrDefault(extract.name(), List.of())) + " have no rows from it";
+        node.put("note", why);
+        warnings.add(why);
+      }
+    }
+    for (var file : scan.files()) {
+      List<Long> blank = facts.blankLines(file.path());
+      if (!blank.isEmpty()) {
+        warnings.add(file.path() + ": " + blank.size() + " empty line(s) skipped (not records): lines " + blank);
+      }
+    }
+    ArrayNode ignored = manifest.putArray("ignored_files");
+    scan.ignoredFiles().forEach(ignored::add);
+    ArrayNode warningList = manifest.putArray("warnings");
+    warnings.forEach(warningList::add);
+    ArrayNode reference = manifest.putArray("reference");
+    scan.reference().sources().forEach(s -> reference.addObject().put("name", s.name()).put("path", s.path()).put("sha256", s.sha256()));
+    manifest.putObject("figures").put("path", figures.location()).put("sha256", figures.sha256());
+    manifest.set("outputs", Manifest.outputs(temp, facts, scan));
+    return manifest;
+  }
+
+  /** Renames the finished temporary folder to the output; an old output goes only once the new one is in. */
+  private static void moveIntoPlace(Path temp, Path output, boolean overwrite) throws IOException {
+    Path old = null;
+    if (Files.exists(output)) {
+      old = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-old-" + UUID.randomUUID());
+      Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private void summarise(InputScan scan, RunFacts facts, LocalDate asAt, Path output) {
+    console.println("offstats run: as at " + asAt);
+    for (CsvContract extract : Schemas.extracts()) {
+      long read = 0;
+      long rejected = 0;
+      for (var file : scan.files()) {
+        if (file.extract().equals(extract.name())) {
+          read += Manifest.counts(facts, file.path()).read();
+          rejected += Manifest.counts(facts, file.path()).rejected();
+        }
+      }
+      console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
+          + " accepted, " + NumberFormats.grouped(rejected) + " rejected");
+    }
+    console.println("offstats run: wrote " + Schemas.tables().size() + " tables to " + output);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

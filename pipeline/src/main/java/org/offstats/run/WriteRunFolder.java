@@ -1,0 +1,128 @@
+package org.offstats.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.offstats.extract.RejectedRow;
+import org.offstats.schema.Schemas;
+import org.offstats.schema.TableSchema;
+
+/**
+ * The sinks of the job: each table written whole by one writer into {@code restricted/} and
+ * {@code publish/}, the rejects files, and the facts file for the manifest. All write into the
+ * run's temporary folder; the run step renames it into place only when everything succeeded.
+ */
+public final class WriteRunFolder {
+  private WriteRunFolder() {}
+
+  /** Writes one table; outputs its row count as a fact. */
+  public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> table(
+      PCollection<R> rows, String tableName, String runRoot) {
+    return rows.apply("CollectRows", Combine.globally(new CollectAll<R>()))
+        .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** Writes {@code restricted/rejects/<extract>.csv} for every extract, sorted by (file, line). */
+  public static void rejects(PCollection<RejectedRow> rejected, String runRoot) {
+    rejected
+        .apply("CollectRejects", Combine.globally(new CollectAll<RejectedRow>()))
+        .apply("WriteRejectsCsv", ParDo.of(new WriteRejectsFn(runRoot)));
+  }
+
+  /** Writes the facts file read by the manifest step. */
+  public static void facts(PCollection<KV<String, Long>> facts, String runRoot) {
+    facts
+        .apply("CollectFacts", Combine.globally(new CollectAll<KV<String, Long>>()))
+        .apply("WriteFactsFile", ParDo.of(new WriteFactsFn(runRoot)));
+  }
+
+  static final class WriteTableFn<R extends SpecificRecordBase> extends DoFn<List<R>, KV<String, Long>> {
+    private final String tableName;
+    private final String runRoot;
+
+    WriteTableFn(String tableName, String runRoot) {
+      this.tableName = tableName;
+      this.runRoot = runRoot;
+    }
+
+    @ProcessElement
+    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) throws IOException {
+      TableSchema table = Schemas.table(tableName);
+      ParquetTableWriter.requireUniqueKeys(rows, table);
+      RunLayout layout = new RunLayout(Path.of(runRoot));
+      ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName));
+      Schema published = table.publishedSchema();
+      List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
+      rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
+      ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName));
+      out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
+    }
+  }
+
+  static final class WriteRejectsFn extends DoFn<List<RejectedRow>, Void> {
+    private final String runRoot;
+
+    WriteRejectsFn(String runRoot) {
+      this.runRoot = runRoot;
+    }
+
+    @ProcessElement
+    public void processElement(@Element List<RejectedRow> rejected) throws IOException {
+      RunLayout layout = new RunLayout(Path.of(runRoot));
+      CsvSchema.Builder header = CsvSchema.builder();
+      Schemas.rejects().columnNames().forEach(header::addColumn);
+      CsvMapper csv = new CsvMapper();
+      for (var extract : Schemas.extracts()) {
+        List<Object[]> rows =
+            rejected.stream()
+                .filter(r -> r.extract().equals(extract.name()))
+                .sorted(RejectedRow.FILE_AND_LINE)
+                .map(r -> new Object[] {r.file(), r.line(), r.reason().name(), r.message(), r.raw()})
+                .toList();
+        try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(layout.rejectsFile(extract.name())), StandardCharsets.UTF_8)) {
+          csv.writer(header.build().withHeader().withLineSeparator("\n")).writeValues(writer).writeAll(rows);
+        }
+      }
+    }
+  }
+
+  static final class WriteFactsFn extends DoFn<List<KV<String, Long>>, Void> {
+    private final String runRoot;
+
+    WriteFactsFn(String runRoot) {
+      this.runRoot = runRoot;
+    }
+
+    @ProcessElement
+    public void processElement(@Element List<KV<String, Long>> facts) throws IOException {
+      RunFacts.write(facts, new RunLayout(Path.of(runRoot)).work());
+    }
+  }
+
+  /** Coder for facts. */
+  public static KvCoder<String, Long> factCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+  }
+
+  static boolean exists(Path p) {
+    return Files.exists(p);
+  }
+}

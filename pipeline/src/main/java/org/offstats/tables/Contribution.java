@@ -1,0 +1,65 @@
+package org.offstats.tables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+
+/**
+ * What one record adds to one cell: itself (counted), optionally a person (for distinct persons),
+ * whether it is flagged (charged), and optionally a day gap (for quantiles).
+ *
+ * @param person the pseudonymised person_ref, or null when the cell does not count persons
+ * @param flagged whether the record counts in the flagged measure (e.g. charged/summonsed)
+ * @param days days from recorded to outcome, or -1 when the cell has no day measure
+ */
+public record Contribution(String person, boolean flagged, int days) {
+  public static final int NO_DAYS = -1;
+
+  public static Contribution count() {
+    return new Contribution(null, false, NO_DAYS);
+  }
+
+  public static Contribution person(String personRef) {
+    return new Contribution(personRef, false, NO_DAYS);
+  }
+
+  public static Contribution flagged(boolean flagged) {
+    return new Contribution(null, flagged, NO_DAYS);
+  }
+
+  public static Contribution days(int days) {
+    return new Contribution(null, false, days);
+  }
+
+  /** Deterministic coder. */
+  public static final class Coder extends AtomicCoder<Contribution> {
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(Contribution c, OutputStream out) throws IOException {
+      BooleanCoder.of().encode(c.person != null, out);
+      if (c.person != null) {
+        StringUtf8Coder.of().encode(c.person, out);
+      }
+      BooleanCoder.of().encode(c.flagged, out);
+      VarIntCoder.of().encode(c.days, out);
+    }
+
+    @Override
+    public Contribution decode(InputStream in) throws IOException {
+      String person = BooleanCoder.of().decode(in) ? StringUtf8Coder.of().decode(in) : null;
+      return new Contribution(person, BooleanCoder.of().decode(in), VarIntCoder.of().decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}
