@@ -17,8 +17,10 @@ public record BuildInfo(String version, String gitCommit) {
     } catch (IOException e) {
       throw new IllegalStateException("unreadable " + RESOURCE, e);
     }
-    return new BuildInfo(
-        clean(properties.getProperty("version")), clean(properties.getProperty("git.commit")));
+    String commit = clean(properties.getProperty("git.commit"));
+    // a jar built from uncommitted changes cannot be traced to its source: say so
+    boolean dirty = "true".equals(properties.getProperty("git.dirty"));
+    return new BuildInfo(clean(properties.getProperty("version")), dirty ? commit + "-dirty" : commit);
   }
 
   /** An unfiltered placeholder (a build without git, say) reads as "unknown". */

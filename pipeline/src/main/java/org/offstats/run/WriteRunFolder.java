@@ -3,7 +3,6 @@ package org.offstats.run;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -35,9 +35,25 @@ public final class WriteRunFolder {
   /** Writes one table; outputs its row count as a fact. */
   public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> table(
       PCollection<R> rows, String tableName, String runRoot) {
-    return rows.apply("CollectRows", Combine.globally(new CollectAll<R>()))
-        .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot));
+  }
+
+  /** One table, collected and written by a single writer into restricted/ and publish/. */
+  static final class WriteTable<R extends SpecificRecordBase> extends PTransform<PCollection<R>, PCollection<KV<String, Long>>> {
+    private final String tableName;
+    private final String runRoot;
+
+    WriteTable(String tableName, String runRoot) {
+      this.tableName = tableName;
+      this.runRoot = runRoot;
+    }
+
+    @Override
+    public PCollection<KV<String, Long>> expand(PCollection<R> rows) {
+      return rows.apply("CollectRows", Combine.globally(new CollectAll<R>()))
+          .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot)))
+          .setCoder(factCoder());
+    }
   }
 
   /** Writes {@code restricted/rejects/<extract>.csv} for every extract, sorted by (file, line). */
@@ -120,9 +136,5 @@ public final class WriteRunFolder {
   /** Coder for facts. */
   public static KvCoder<String, Long> factCoder() {
     return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }
