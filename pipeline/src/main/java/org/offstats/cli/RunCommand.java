@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "a field longer than this many bytes rejects its record as FIELD_TOO_LONG (default: ${DEFAULT-VALUE})")
   long maxFieldBytes;
 
+  @Option(names = "--figures", paramLabel = "FILE",
+      description = "headline figure definitions (default: the bundled figures/headlines.json)")
+  Path figures;
+
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
@@ -75,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
               overwrite,
               maxRejectRate,
               maxFieldBytes,
-              List.copyOf(beamArgs)));
+              List.copyOf(beamArgs),
+              Optional.ofNullable(figures)));
     }
     return OffstatsCli.OK;
   }

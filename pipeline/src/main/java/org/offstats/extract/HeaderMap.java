@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.offstats.schema.Column;
 import org.offstats.schema.CsvContract;
 
 /**
@@ -15,11 +16,18 @@ public final class HeaderMap implements Serializable {
   private final int[] positionOfColumn;
   private final int fieldCount;
   private final List<String> extraColumns;
+  private final List<String> absentOptionalColumns;
 
-  private HeaderMap(int[] positionOfColumn, int fieldCount, List<String> extraColumns) {
+  private HeaderMap(int[] positionOfColumn, int fieldCount, List<String> extraColumns, List<String> absentOptionalColumns) {
     this.positionOfColumn = positionOfColumn;
     this.fieldCount = fieldCount;
     this.extraColumns = extraColumns;
+    this.absentOptionalColumns = absentOptionalColumns;
+  }
+
+  /** Optional contract columns the file does not have: every record reads them as empty. */
+  public List<String> absentOptionalColumns() {
+    return absentOptionalColumns;
   }
 
   /**
@@ -38,12 +46,14 @@ public final class HeaderMap implements Serializable {
       throw InputException.at(file, 1, "repeated column " + quoted(repeated) + " in the header");
     }
     List<String> missing = new ArrayList<>();
+    List<String> absentOptional = new ArrayList<>();
     int[] positions = new int[contract.columns().size()];
     for (int i = 0; i < positions.length; i++) {
-      String name = contract.columns().get(i).name();
-      positions[i] = header.indexOf(name);
+      Column column = contract.columns().get(i);
+      positions[i] = header.indexOf(column.header());
       if (positions[i] < 0) {
-        missing.add(name);
+        // EXTRACTS.md makes only a missing *required* column fatal: an optional one reads as empty
+        (column.required() ? missing : absentOptional).add(column.header());
       }
     }
     if (!missing.isEmpty()) {
@@ -55,11 +65,11 @@ public final class HeaderMap implements Serializable {
               + " (the "
               + contract.name()
               + " header needs "
-              + String.join(",", contract.columnNames())
+              + String.join(",", contract.headerNames())
               + "; names are case-sensitive)");
     }
-    List<String> extra = header.stream().filter(h -> !contract.columnNames().contains(h)).toList();
-    return new HeaderMap(positions, header.size(), extra);
+    List<String> extra = header.stream().filter(h -> !contract.headerNames().contains(h)).toList();
+    return new HeaderMap(positions, header.size(), extra, List.copyOf(absentOptional));
   }
 
   /** Fields a record of this file must have. */
@@ -76,7 +86,7 @@ public final class HeaderMap implements Serializable {
   public String[] canonical(String[] fields) {
     String[] values = new String[positionOfColumn.length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = fields[positionOfColumn[i]];
+      values[i] = positionOfColumn[i] < 0 ? "" : fields[positionOfColumn[i]];
     }
     return values;
   }

@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.offstats.policeuk.PoliceUkFile;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 
@@ -25,7 +29,13 @@ import org.offstats.schema.Schemas;
  * file, which is ignored and listed.
  */
 public record InputScan(
-    Path input, List<InputFile> files, List<FileChecksum> checksums, List<String> ignoredFiles, List<String> warnings, ReferenceData reference) {
+    Path input,
+    List<InputFile> files,
+    List<PoliceUkFile> policeUkFiles,
+    Map<String, FileChecksum> checksums,
+    List<String> ignoredFiles,
+    List<String> warnings,
+    ReferenceData reference) {
 
   /** A file's SHA-256 and size, for the manifest and for {@code verify}. */
   public record FileChecksum(String path, String sha256, long bytes) {}
@@ -40,7 +50,7 @@ public record InputScan(
       throw new InputException(input + ": the input folder does not exist or is not a folder");
     }
     List<InputFile> files = new ArrayList<>();
-    List<FileChecksum> checksums = new ArrayList<>();
+    Map<String, FileChecksum> checksums = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     List<String> used = new ArrayList<>();
     List<Path> topLevel;
@@ -66,9 +76,17 @@ public record InputScan(
         if (!headerMap.extraColumns().isEmpty()) {
           warnings.add(relative + ": extra columns ignored: " + String.join(", ", headerMap.extraColumns()));
         }
+        if (!headerMap.absentOptionalColumns().isEmpty()) {
+          warnings.add(relative + ": optional columns absent, read as empty: " + String.join(", ", headerMap.absentOptionalColumns()));
+        }
         files.add(new InputFile(files.size(), extract.name(), relative, path.toAbsolutePath().toString(), headerMap));
-        checksums.add(checksum(path, relative));
+        checksums.put(relative, checksum(path, relative));
       }
+    }
+    List<PoliceUkFile> policeUk = PoliceUkFile.findAll(input);
+    for (PoliceUkFile file : policeUk) {
+      used.add(file.path());
+      checksums.put(file.path(), checksum(Path.of(file.location()), file.path()));
     }
     Path referenceFolder = input.resolve(REFERENCE_FOLDER);
     ReferenceData reference = ReferenceData.load(referenceOpener(referenceFolder));
@@ -86,12 +104,21 @@ public record InputScan(
               .sorted(org.offstats.domain.CodePointOrder.COMPARATOR)
               .toList();
     }
-    return new InputScan(input, List.copyOf(files), List.copyOf(checksums), ignored, List.copyOf(warnings), reference);
+    return new InputScan(
+        input, List.copyOf(files), policeUk, Collections.unmodifiableMap(checksums), ignored, List.copyOf(warnings), reference);
   }
 
-  /** Whether an extract is present: at least one file, even header-only. */
+  /** Whether an extract (or police.uk kind) is present: at least one file, even header-only. */
   public boolean hasExtract(String extract) {
-    return files.stream().anyMatch(f -> f.extract().equals(extract));
+    return !pathsOf(extract).isEmpty();
+  }
+
+  /** The input files of an extract or police.uk kind ({@code policeuk_street}), in reading order. */
+  public List<String> pathsOf(String extract) {
+    List<String> paths = new ArrayList<>();
+    files.stream().filter(f -> f.extract().equals(extract)).forEach(f -> paths.add(f.path()));
+    policeUkFiles.stream().filter(f -> f.source().name().equals(extract)).forEach(f -> paths.add(f.path()));
+    return paths;
   }
 
   static boolean isExtractFile(String name, String extract) {

@@ -154,10 +154,12 @@ public final class RowValidator implements Serializable {
     }
     switch (column.kind()) {
       case Column.IDENTIFIER:
-        if (value.length() < column.minLength() || value.length() > column.maxLength()) {
+        // characters are code points: a character beyond the Basic Multilingual Plane counts once
+        int characters = value.codePointCount(0, value.length());
+        if (characters < column.minLength() || characters > column.maxLength()) {
           return Optional.of(
               "must be " + column.minLength() + " to " + column.maxLength() + " characters long (it has "
-                  + value.length() + ")");
+                  + characters + ")");
         }
         break;
       case Column.DATE:

@@ -26,7 +26,9 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.NumberFormats;
+import org.offstats.policeuk.PoliceUkTables;
 import org.offstats.extract.ReferenceData;
 import org.offstats.run.CollectAll;
 import org.offstats.run.RunLayout;
@@ -62,8 +64,17 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
         input.get(ARRESTS).apply("ArrestContributions", ParDo.of(new ArrestContributionFn(definitions, reference, asAt)).withSideInputs(asAt));
     PCollection<KV<List<String>, Contribution>> fromCrimes =
         input.get(CRIMES).apply("CrimeContributions", ParDo.of(new CrimeContributionFn(definitions, reference, asAt)).withSideInputs(asAt));
-    return PCollectionList.of(fromArrests.setCoder(AggregateCells.CONTRIBUTION_CODER))
-        .and(fromCrimes.setCoder(AggregateCells.CONTRIBUTION_CODER))
+    PCollectionList<KV<List<String>, Contribution>> all =
+        PCollectionList.of(fromArrests.setCoder(AggregateCells.CONTRIBUTION_CODER)).and(fromCrimes.setCoder(AggregateCells.CONTRIBUTION_CODER));
+    for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
+      if (input.has(table.table())) {
+        PCollection<SpecificRecordBase> rows = input.get(table.table());
+        all = all.and(
+            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table(), asAt)).withSideInputs(asAt))
+                .setCoder(AggregateCells.CONTRIBUTION_CODER));
+      }
+    }
+    return all
         .apply("AllContributions", Flatten.pCollections())
         .apply("CombinePerFigure", new AggregateCells())
         .apply("CollectFigures", Combine.globally(new CollectAll<KV<List<String>, CellStats>>()))
@@ -155,6 +166,39 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
           default -> c = Contribution.count();
         }
         context.output(KV.of(List.of(figure.id()), c));
+      }
+    }
+  }
+
+  /**
+   * Figures over a police.uk table: each row is a cell already counted, added with its count when
+   * its month (judged by the month's first day) is in the figure's period and its keys match.
+   */
+  static final class TableRowContributionFn extends DoFn<SpecificRecordBase, KV<List<String>, Contribution>> {
+    private final FigureDefinitions definitions;
+    private final String table;
+    private final PCollectionView<Long> asAt;
+
+    TableRowContributionFn(FigureDefinitions definitions, String table, PCollectionView<Long> asAt) {
+      this.definitions = definitions;
+      this.table = table;
+      this.asAt = asAt;
+    }
+
+    @ProcessElement
+    public void processElement(@Element SpecificRecordBase row, ProcessContext context) {
+      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
+      Map<String, String> attributes = FigureMatcher.attributesOf(row);
+      Optional<LocalDate> month = FigureMatcher.monthStart(attributes.get("month"));
+      long records = (Long) row.get(row.getSchema().getFields().size() - 1);
+      for (FigureDefinition figure : definitions.figures()) {
+        if (!figure.source().equals(table) || month.isEmpty()) {
+          continue;
+        }
+        Optional<FigureMatcher.Window> window = FigureMatcher.window(figure.period(), asAtDate);
+        if (window.isPresent() && window.get().contains(month.get()) && FigureMatcher.matches(figure.filters(), attributes)) {
+          context.output(KV.of(List.of(figure.id()), Contribution.counted(records)));
+        }
       }
     }
   }

@@ -25,6 +25,8 @@ public record FigureDefinition(
   public static final String CRIMES = "crimes";
   public static final String RATE = "rate";
   public static final String DAYS = "days";
+  /** Stop and search records (police.uk); a search that led to an arrest can be counted as arrests. */
+  public static final String SEARCHES = "searches";
 
   /** Source records a figure counts. */
   public static final String SOURCE_ARRESTS = "arrests";

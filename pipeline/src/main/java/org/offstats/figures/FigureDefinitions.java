@@ -28,7 +28,8 @@ public final class FigureDefinitions implements Serializable {
   public static final String BUNDLED = "/figures/headlines.json";
 
   private static final Set<String> UNITS =
-      Set.of(FigureDefinition.PERSONS, FigureDefinition.ARRESTS, FigureDefinition.CRIMES, FigureDefinition.RATE, FigureDefinition.DAYS);
+      Set.of(FigureDefinition.PERSONS, FigureDefinition.ARRESTS, FigureDefinition.CRIMES, FigureDefinition.RATE, FigureDefinition.DAYS,
+          FigureDefinition.SEARCHES);
 
   private final List<FigureDefinition> figures;
   private final String sha256;
@@ -45,6 +46,16 @@ public final class FigureDefinitions implements Serializable {
       return load(in, "bundled:figures/headlines.json");
     } catch (IOException e) {
       throw new IllegalStateException("the bundled headline definitions cannot be read", e);
+    }
+  }
+
+  /** Definitions from a file of the user's ({@code run --figures FILE}). */
+  public static FigureDefinitions load(java.nio.file.Path file) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new InputException(file + ": the headline definitions file does not exist");
+    }
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return load(in, file.toString());
     }
   }
 
@@ -93,10 +104,9 @@ public final class FigureDefinitions implements Serializable {
     String source = node.path("source").asText("");
     Set<String> attributes = FigureMatcher.attributes(source);
     if (attributes.isEmpty()) {
-      throw new InputException(where + ": source must be arrests or crimes");
+      throw new InputException(where + ": source must be arrests, crimes or a police.uk table (policeuk_street_by_type, policeuk_outcomes_by_type, policeuk_stop_search)");
     }
-    boolean countsArrests = unit.equals(FigureDefinition.PERSONS) || unit.equals(FigureDefinition.ARRESTS);
-    if (countsArrests != source.equals(FigureDefinition.SOURCE_ARRESTS)) {
+    if (!unitFits(unit, source)) {
       throw new InputException(where + ": unit " + unit + " cannot be counted from " + source);
     }
     Map<String, List<String>> filters = valueLists(node.path("filters"), attributes, where);
@@ -125,6 +135,21 @@ public final class FigureDefinitions implements Serializable {
       throw new InputException(where + ": the statement must name the as-at date ({as_at})");
     }
     return new FigureDefinition(id, unit, source, filters, numerator, statistic, parsedPeriod, rounding, statement);
+  }
+
+  /**
+   * Which units each source can count: persons and arrests from arrests; crimes, rates and days
+   * from crimes; police.uk street and outcome records as crimes; stop and search records as
+   * searches, or as arrests when filtered to searches that led to one.
+   */
+  static boolean unitFits(String unit, String source) {
+    return switch (source) {
+      case FigureDefinition.SOURCE_ARRESTS -> unit.equals(FigureDefinition.PERSONS) || unit.equals(FigureDefinition.ARRESTS);
+      case FigureDefinition.SOURCE_CRIMES ->
+          unit.equals(FigureDefinition.CRIMES) || unit.equals(FigureDefinition.RATE) || unit.equals(FigureDefinition.DAYS);
+      case "policeuk_stop_search" -> unit.equals(FigureDefinition.SEARCHES) || unit.equals(FigureDefinition.ARRESTS);
+      default -> unit.equals(FigureDefinition.CRIMES);
+    };
   }
 
   private static Map<String, List<String>> valueLists(JsonNode node, Set<String> attributes, String where) {

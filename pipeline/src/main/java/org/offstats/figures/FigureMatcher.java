@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.offstats.domain.Periods;
 import org.offstats.extract.ReferenceData;
+import org.offstats.policeuk.PoliceUkTables;
+import org.offstats.schema.Schemas;
 import org.offstats.schema.extract.Arrest;
 import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.reference.Offence;
@@ -32,15 +34,49 @@ public final class FigureMatcher {
     }
   }
 
+  private static final String MONTH = "month";
+
   private FigureMatcher() {}
 
-  /** The attributes a figure over {@code source} may filter on; empty for an unknown source. */
+  /**
+   * The attributes a figure over {@code source} may filter on; empty for an unknown source. A
+   * police.uk table is a source too: its key columns but the month (which the period selects).
+   */
   public static Set<String> attributes(String source) {
     return switch (source) {
       case FigureDefinition.SOURCE_ARRESTS -> ARREST_ATTRIBUTES;
       case FigureDefinition.SOURCE_CRIMES -> CRIME_ATTRIBUTES;
-      default -> Set.of();
+      default -> isPoliceUkTable(source) ? policeUkAttributes(source) : Set.of();
     };
+  }
+
+  public static boolean isPoliceUkTable(String source) {
+    return PoliceUkTables.tables().stream().anyMatch(t -> t.table().equals(source));
+  }
+
+  private static Set<String> policeUkAttributes(String table) {
+    Set<String> keys = new java.util.LinkedHashSet<>(Schemas.table(table).keys());
+    keys.remove(MONTH);
+    return Set.copyOf(keys);
+  }
+
+  /** A police.uk table row's attributes: its key columns, as strings. */
+  public static Map<String, String> attributesOf(org.apache.avro.generic.IndexedRecord row) {
+    Map<String, String> values = new HashMap<>();
+    for (org.apache.avro.Schema.Field field : row.getSchema().getFields()) {
+      Object value = row.get(field.pos());
+      values.put(field.name(), value == null ? "" : value.toString());
+    }
+    return values;
+  }
+
+  /** The first day of a police.uk row's {@code YYYY-MM} month: what its period is judged by. */
+  public static Optional<LocalDate> monthStart(String month) {
+    try {
+      return Optional.of(LocalDate.parse(month + "-01"));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The period's dates; empty when there is no complete financial year before as-at. */

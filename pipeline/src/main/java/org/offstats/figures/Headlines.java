@@ -25,6 +25,10 @@ public final class Headlines {
       CellStats stats = statsById.getOrDefault(figure.id(), new CellStats());
       Double value = window.isPresent() ? exactValue(figure.unit(), stats) : null;
       Double published = value == null ? null : figure.rounding().apply(value);
+      if (published != null && figure.rounding().method().startsWith("floor") && value <= 0) {
+        // a rounded-down figure reads "more than X": with nothing counted no such X is true
+        published = null;
+      }
       String period = window.map(FigureMatcher.Window::words).orElse("no complete financial year");
       String statement =
           published == null
@@ -47,7 +51,7 @@ public final class Headlines {
   static Double exactValue(String unit, CellStats stats) {
     return switch (unit) {
       case FigureDefinition.PERSONS -> (double) stats.distinctPersons();
-      case FigureDefinition.ARRESTS, FigureDefinition.CRIMES -> (double) stats.count();
+      case FigureDefinition.ARRESTS, FigureDefinition.CRIMES, FigureDefinition.SEARCHES -> (double) stats.count();
       case FigureDefinition.RATE -> stats.count() == 0 ? null : (double) stats.flagged() / stats.count();
       case FigureDefinition.DAYS -> stats.days().isEmpty() ? null : stats.days().median();
       default -> throw new IllegalArgumentException("unknown unit " + unit);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.offstats.extract.InputScan;
+import org.offstats.schema.Schemas;
 
 /**
  * {@code manifest.json} (OUTPUTS.md): what ran, on what, producing what. Holds paths relative to
@@ -38,26 +39,32 @@ public final class Manifest {
 
   static ArrayNode inputs(InputScan scan, RunFacts facts) {
     ArrayNode inputs = JSON.createArrayNode();
-    for (int i = 0; i < scan.files().size(); i++) {
-      var file = scan.files().get(i);
-      var checksum = scan.checksums().get(i);
-      FileCounts counts = counts(facts, file.path());
-      ObjectNode input = inputs.addObject();
-      input.put("path", file.path());
+    for (var source : Schemas.recordSources()) {
+      for (String path : scan.pathsOf(source.name())) {
+        input(inputs.addObject(), path, source.name(), scan, facts);
+      }
+    }
+    return inputs;
+  }
+
+  private static void input(ObjectNode input, String path, String extract, InputScan scan, RunFacts facts) {
+      var checksum = scan.checksums().get(path);
+      FileCounts counts = counts(facts, path);
+      input.put("path", path);
       input.put("sha256", checksum.sha256());
       input.put("bytes", checksum.bytes());
-      input.put("extract", file.extract());
+      input.put("extract", extract);
       input.put("rows_read", counts.read());
       input.put("rows_accepted", counts.accepted());
       input.put("rows_rejected", counts.rejected());
       ObjectNode reasons = input.putObject("rejects_by_reason");
       counts.rejectedByReason().forEach(reasons::put);
       ArrayNode blank = input.putArray("blank_lines");
-      facts.blankLines(file.path()).forEach(blank::add);
+      facts.blankLines(path).forEach(blank::add);
       ArrayNode extra = input.putArray("extra_columns");
-      file.header().extraColumns().forEach(extra::add);
-    }
-    return inputs;
+      scan.files().stream()
+          .filter(f -> f.path().equals(path))
+          .forEach(f -> f.header().extraColumns().forEach(extra::add));
   }
 
   /** Every file under publish/ and restricted/ with its checksum, and row counts where known. */
@@ -84,12 +91,7 @@ public final class Manifest {
       } else if (relative.startsWith(RunLayout.RESTRICTED + "/" + RunLayout.REJECTS + "/")) {
         output.put("table", "rejects");
         String extract = name.substring(0, name.length() - ".csv".length());
-        output.put(
-            "rows",
-            scan.files().stream()
-                .filter(f -> f.extract().equals(extract))
-                .mapToLong(f -> counts(facts, f.path()).rejected())
-                .sum());
+        output.put("rows", scan.pathsOf(extract).stream().mapToLong(p -> counts(facts, p).rejected()).sum());
       } else {
         output.put("table", name.startsWith("headlines") ? "headlines" : name);
       }

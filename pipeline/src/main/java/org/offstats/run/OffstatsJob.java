@@ -29,6 +29,8 @@ import org.offstats.extract.AsAtDate;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.offstats.figures.ComputeHeadlines;
+import org.offstats.policeuk.PoliceUkTables;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.extract.Arrest;
@@ -100,14 +102,25 @@ public final class OffstatsJob {
             WriteRunFolder.table(crimes.apply("TimeToOutcome", new TimeToOutcomeTable(reference)), "time_to_outcome", root),
             WriteRunFolder.table(orderEvents.apply("ProtectionOrders", new ProtectionOrdersTable()), "protection_orders", root));
 
+    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles()));
+    List<PCollection<KV<String, Long>>> policeUkRows = new java.util.ArrayList<>();
+    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.ARRESTS, arrests).and(ComputeHeadlines.CRIMES, crimes);
+    for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
+      PCollection<SpecificRecordBase> rows = policeUk.get(table.table());
+      policeUkRows.add(WriteRunFolder.table(rows, table.table(), root));
+      headlineInputs = headlineInputs.and(table.table(), rows);
+    }
+
     PCollection<org.offstats.schema.table.Headline> headlines =
-        PCollectionTuple.of(ComputeHeadlines.ARRESTS, arrests)
-            .and(ComputeHeadlines.CRIMES, crimes)
+        headlineInputs
             .apply("Headlines", new ComputeHeadlines(plan.figures(), reference, asAt));
     PCollection<KV<String, Long>> headlineRows = WriteRunFolder.table(headlines, "headlines", root);
     ComputeHeadlines.writeStatements(headlines, asAt, root);
 
-    PCollection<RejectedRow> rejected = read.get(ReadExtracts.REJECTED);
+    PCollection<RejectedRow> rejected =
+        PCollectionList.of(read.get(ReadExtracts.REJECTED))
+            .and(policeUk.get(PoliceUkTables.REJECTED))
+            .apply("AllRejects", Flatten.pCollections());
     WriteRunFolder.rejects(rejected, root);
 
     PCollectionList<KV<String, Long>> facts =
@@ -115,7 +128,11 @@ public final class OffstatsJob {
             .and(read.get(ReadExtracts.BLANK_LINES).apply("BlankLineFacts", ParDo.of(new BlankLineFactsFn())).setCoder(WriteRunFolder.factCoder()))
             .and(asAtValue.apply("AsAtFact", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
                 .via(day -> KV.of(RunFacts.key(RunFacts.AS_AT), day))).setCoder(WriteRunFolder.factCoder()))
-            .and(headlineRows);
+            .and(headlineRows)
+            .and(policeUk.get(PoliceUkTables.FACTS).setCoder(WriteRunFolder.factCoder()));
+    for (PCollection<KV<String, Long>> rows : policeUkRows) {
+      facts = facts.and(rows);
+    }
     for (PCollection<KV<String, Long>> rows : tableRows) {
       facts = facts.and(rows);
     }

@@ -45,7 +45,16 @@ public final class RunCommandRunner {
       boolean overwrite,
       double maxRejectRate,
       long fieldLimitBytes,
-      List<String> beamArgs) {}
+      List<String> beamArgs,
+      Optional<Path> figures) {
+
+    /** A run with the bundled headline definitions. */
+    public Request(
+        Path input, String inputLabel, Path output, Optional<LocalDate> asAt, boolean overwrite, double maxRejectRate,
+        long fieldLimitBytes, List<String> beamArgs) {
+      this(input, inputLabel, output, asAt, overwrite, maxRejectRate, fieldLimitBytes, beamArgs, Optional.empty());
+    }
+  }
 
   private static final Map<String, List<String>> TABLES_OF_EXTRACT =
       Map.of(
@@ -70,7 +79,7 @@ public final class RunCommandRunner {
     checkOutputFolder(output, request.overwrite());
     PipelineOptions options = beamOptions(request.beamArgs());
     InputScan scan = InputScan.of(request.input());
-    FigureDefinitions figures = FigureDefinitions.bundled();
+    FigureDefinitions figures = request.figures().isPresent() ? FigureDefinitions.load(request.figures().get()) : FigureDefinitions.bundled();
 
     Files.createDirectories(output.getParent());
     Path temp = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID());
@@ -84,7 +93,8 @@ public final class RunCommandRunner {
       JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), temp.toString());
       Pipeline pipeline = Pipeline.create(options);
       OffstatsJob.build(pipeline, plan);
-      console.println("offstats run: reading " + scan.files().size() + " extract files from " + request.inputLabel());
+      console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
+          + " police.uk files from " + request.inputLabel());
       pipeline.run().waitUntilFinish();
 
       RunFacts facts = RunFacts.read(layout.work());
@@ -126,15 +136,13 @@ public final class RunCommandRunner {
 
   /** EXTRACTS.md: a run fails when an extract rejects more than R of its records, over all its files. */
   static void checkRejectRates(InputScan scan, RunFacts facts, double maxRejectRate) {
-    for (CsvContract extract : Schemas.extracts()) {
+    for (CsvContract extract : Schemas.recordSources()) {
       long read = 0;
       Map<String, Long> reasons = new LinkedHashMap<>();
-      for (var file : scan.files()) {
-        if (file.extract().equals(extract.name())) {
-          Manifest.FileCounts counts = Manifest.counts(facts, file.path());
-          read += counts.read();
-          counts.rejectedByReason().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
-        }
+      for (String path : scan.pathsOf(extract.name())) {
+        Manifest.FileCounts counts = Manifest.counts(facts, path);
+        read += counts.read();
+        counts.rejectedByReason().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
       }
       long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
       if (read > 0 && (double) rejected / read > maxRejectRate) {
@@ -172,37 +180,36 @@ public final class RunCommandRunner {
     parameters.put("max_reject_rate", request.maxRejectRate());
     parameters.put("field_limit_bytes", request.fieldLimitBytes());
     parameters.put("overwrite", request.overwrite());
+    parameters.put("figures", request.figures().map(Path::toString).orElse(null));
     ArrayNode beam = parameters.putArray("beam_options");
     request.beamArgs().forEach(beam::add);
     manifest.set("inputs", Manifest.inputs(scan, facts));
     ArrayNode extracts = manifest.putArray("extracts");
     List<String> warnings = new ArrayList<>(scan.warnings());
-    for (CsvContract extract : Schemas.extracts()) {
+    for (CsvContract extract : Schemas.recordSources()) {
       ObjectNode node = extracts.addObject();
       node.put("extract", extract.name());
       node.put("present", scan.hasExtract(extract.name()));
       long read = 0;
       long rejected = 0;
-      for (var file : scan.files()) {
-        if (file.extract().equals(extract.name())) {
-          read += Manifest.counts(facts, file.path()).read();
-          rejected += Manifest.counts(facts, file.path()).rejected();
-        }
+      for (String path : scan.pathsOf(extract.name())) {
+        read += Manifest.counts(facts, path).read();
+        rejected += Manifest.counts(facts, path).rejected();
       }
       node.put("rows_read", read);
       node.put("rows_accepted", read - rejected);
       node.put("rows_rejected", rejected);
-      if (!scan.hasExtract(extract.name())) {
+      if (!scan.hasExtract(extract.name()) && TABLES_OF_EXTRACT.containsKey(extract.name())) {
         String why = "no " + extract.name() + "*.csv file in the input folder: "
             + String.join(", ", TABLES_OF_EXTRACT.getOrDefault(extract.name(), List.of())) + " have no rows from it";
         node.put("note", why);
         warnings.add(why);
       }
     }
-    for (var file : scan.files()) {
-      List<Long> blank = facts.blankLines(file.path());
+    for (String path : scan.checksums().keySet()) {
+      List<Long> blank = facts.blankLines(path);
       if (!blank.isEmpty()) {
-        warnings.add(file.path() + ": " + blank.size() + " empty line(s) skipped (not records): lines " + blank);
+        warnings.add(path + ": " + blank.size() + " empty line(s) skipped (not records): lines " + blank);
       }
     }
     ArrayNode ignored = manifest.putArray("ignored_files");
@@ -231,14 +238,16 @@ public final class RunCommandRunner {
 
   private void summarise(InputScan scan, RunFacts facts, LocalDate asAt, Path output) {
     console.println("offstats run: as at " + asAt);
-    for (CsvContract extract : Schemas.extracts()) {
+    for (CsvContract extract : Schemas.recordSources()) {
+      if (!scan.hasExtract(extract.name())) {
+        console.println("  " + extract.name() + ": no files");
+        continue;
+      }
       long read = 0;
       long rejected = 0;
-      for (var file : scan.files()) {
-        if (file.extract().equals(extract.name())) {
-          read += Manifest.counts(facts, file.path()).read();
-          rejected += Manifest.counts(facts, file.path()).rejected();
-        }
+      for (String path : scan.pathsOf(extract.name())) {
+        read += Manifest.counts(facts, path).read();
+        rejected += Manifest.counts(facts, path).rejected();
       }
       console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
           + " accepted, " + NumberFormats.grouped(rejected) + " rejected");

@@ -106,7 +106,7 @@ public final class WriteRunFolder {
       CsvSchema.Builder header = CsvSchema.builder();
       Schemas.rejects().columnNames().forEach(header::addColumn);
       CsvMapper csv = new CsvMapper();
-      for (var extract : Schemas.extracts()) {
+      for (var extract : Schemas.recordSources()) {
         List<Object[]> rows =
             rejected.stream()
                 .filter(r -> r.extract().equals(extract.name()))
@@ -114,7 +114,11 @@ public final class WriteRunFolder {
                 .map(r -> new Object[] {r.file(), r.line(), r.reason().name(), r.message(), r.raw()})
                 .toList();
         try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(layout.rejectsFile(extract.name())), StandardCharsets.UTF_8)) {
-          csv.writer(header.build().withHeader().withLineSeparator("\n")).writeValues(writer).writeAll(rows);
+          // the header is written even when there are no rows (Jackson writes it with the first row)
+          writer.write(String.join(",", Schemas.rejects().columnNames()) + "\n");
+          try (var sequence = csv.writer(header.build().withoutHeader().withLineSeparator("\n")).writeValues(writer)) {
+            sequence.writeAll(rows);
+          }
         }
       }
     }

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param maxIsAsAt whether the date must be on or before the run's as-at date
  * @param notBefore another date column this date may not precede, or null
  * @param notBeforeReference a reference date this date may not precede, or null
+ * @param header the exact name in the CSV header ({@code offstats.header}; by default the name)
  */
 public record Column(
     String name,
@@ -42,7 +43,8 @@ public record Column(
     String minDate,
     boolean maxIsAsAt,
     String notBefore,
-    ReferenceBound notBeforeReference)
+    ReferenceBound notBeforeReference,
+    String header)
     implements Serializable {
 
   /** Kinds of value a column may hold; the schema's {@code offstats.kind}. */

@@ -55,6 +55,11 @@ public final class CsvContract implements Serializable {
     return new CsvContract(schema, "offstats.reference");
   }
 
+  /** A police.uk file kind; its name is the extract name used in rejects and the manifest. */
+  static CsvContract policeUk(Schema schema) {
+    return new CsvContract(schema, "offstats.extract");
+  }
+
   /** The extract or reference name ({@code arrests}, {@code offences}, ...). */
   public String name() {
     return name;
@@ -67,6 +72,11 @@ public final class CsvContract implements Serializable {
 
   public List<String> columnNames() {
     return columns.stream().map(Column::name).toList();
+  }
+
+  /** The exact CSV header names, in canonical order. */
+  public List<String> headerNames() {
+    return columns.stream().map(Column::header).toList();
   }
 
   public Column column(String columnName) {
@@ -129,7 +139,8 @@ public final class CsvContract implements Serializable {
         text(field, "offstats.min"),
         max != null,
         text(field, "offstats.notBefore"),
-        referenceBound);
+        referenceBound,
+        field.path("offstats.header").asText(field.get("name").asText()));
   }
 
   private static String text(JsonNode node, String property) {

@@ -6,6 +6,9 @@ import org.apache.avro.Schema;
 import org.offstats.schema.extract.Arrest;
 import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.extract.ProtectionOrderEvent;
+import org.offstats.schema.policeuk.PoliceUkOutcome;
+import org.offstats.schema.policeuk.PoliceUkStopSearch;
+import org.offstats.schema.policeuk.PoliceUkStreetCrime;
 import org.offstats.schema.reference.Borough;
 import org.offstats.schema.reference.Offence;
 import org.offstats.schema.reference.OutcomeType;
@@ -17,6 +20,9 @@ import org.offstats.schema.table.ArrestsByOffence;
 import org.offstats.schema.table.ChargeRates;
 import org.offstats.schema.table.Headline;
 import org.offstats.schema.table.OutcomesByOffence;
+import org.offstats.schema.table.PoliceUkOutcomesByType;
+import org.offstats.schema.table.PoliceUkStopSearchByType;
+import org.offstats.schema.table.PoliceUkStreetByType;
 import org.offstats.schema.table.ProtectionOrders;
 import org.offstats.schema.table.Reject;
 import org.offstats.schema.table.TimeToOutcome;
@@ -49,7 +55,16 @@ public final class Schemas {
           TableSchema.of(ChargeRates.getClassSchema()),
           TableSchema.of(TimeToOutcome.getClassSchema()),
           TableSchema.of(ProtectionOrders.getClassSchema()),
+          TableSchema.of(PoliceUkStreetByType.getClassSchema()),
+          TableSchema.of(PoliceUkOutcomesByType.getClassSchema()),
+          TableSchema.of(PoliceUkStopSearchByType.getClassSchema()),
           TableSchema.of(Headline.getClassSchema()));
+
+  private static final List<CsvContract> POLICE_UK =
+      List.of(
+          CsvContract.policeUk(PoliceUkStreetCrime.getClassSchema()),
+          CsvContract.policeUk(PoliceUkOutcome.getClassSchema()),
+          CsvContract.policeUk(PoliceUkStopSearch.getClassSchema()));
 
   private static final TableSchema REJECTS = TableSchema.of(Reject.getClassSchema());
 
@@ -65,6 +80,19 @@ public final class Schemas {
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no extract named " + name));
+  }
+
+  /**
+   * The kinds of police.uk public file (street, outcomes, stop-and-search), each with the exact
+   * public header; their names ({@code policeuk_street}, ...) name their rejects files.
+   */
+  public static List<CsvContract> policeUkFiles() {
+    return POLICE_UK;
+  }
+
+  /** Everything that is read record by record and can have rejects: extracts, then police.uk. */
+  public static List<CsvContract> recordSources() {
+    return java.util.stream.Stream.concat(EXTRACTS.stream(), POLICE_UK.stream()).toList();
   }
 
   public static List<CsvContract> referenceFiles() {

@@ -36,7 +36,7 @@ public final class CellStats {
   }
 
   public void add(Contribution c) {
-    count++;
+    count += c.records();
     if (c.flagged()) {
       flagged++;
     }

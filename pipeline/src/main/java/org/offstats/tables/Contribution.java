@@ -7,6 +7,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * What one record adds to one cell: itself (counted), optionally a person (for distinct persons),
@@ -15,24 +16,30 @@ import org.apache.beam.sdk.coders.VarIntCoder;
  * @param person the pseudonymised person_ref, or null when the cell does not count persons
  * @param flagged whether the record counts in the flagged measure (e.g. charged/summonsed)
  * @param days days from recorded to outcome, or -1 when the cell has no day measure
+ * @param records how many records this stands for: 1, or a count already made (a police.uk cell)
  */
-public record Contribution(String person, boolean flagged, int days) {
+public record Contribution(String person, boolean flagged, int days, long records) {
   public static final int NO_DAYS = -1;
 
   public static Contribution count() {
-    return new Contribution(null, false, NO_DAYS);
+    return new Contribution(null, false, NO_DAYS, 1);
+  }
+
+  /** Records already counted elsewhere (a published police.uk cell), added as they are. */
+  public static Contribution counted(long records) {
+    return new Contribution(null, false, NO_DAYS, records);
   }
 
   public static Contribution person(String personRef) {
-    return new Contribution(personRef, false, NO_DAYS);
+    return new Contribution(personRef, false, NO_DAYS, 1);
   }
 
   public static Contribution flagged(boolean flagged) {
-    return new Contribution(null, flagged, NO_DAYS);
+    return new Contribution(null, flagged, NO_DAYS, 1);
   }
 
   public static Contribution days(int days) {
-    return new Contribution(null, false, days);
+    return new Contribution(null, false, days, 1);
   }
 
   /** Deterministic coder. */
@@ -51,12 +58,13 @@ public record Contribution(String person, boolean flagged, int days) {
       }
       BooleanCoder.of().encode(c.flagged, out);
       VarIntCoder.of().encode(c.days, out);
+      VarLongCoder.of().encode(c.records, out);
     }
 
     @Override
     public Contribution decode(InputStream in) throws IOException {
       String person = BooleanCoder.of().decode(in) ? StringUtf8Coder.of().decode(in) : null;
-      return new Contribution(person, BooleanCoder.of().decode(in), VarIntCoder.of().decode(in));
+      return new Contribution(person, BooleanCoder.of().decode(in), VarIntCoder.of().decode(in), VarLongCoder.of().decode(in));
     }
 
     @Override
