@@ -17,23 +17,16 @@ import org.apache.beam.sdk.values.PCollection;
 public final class AsAtDate {
   private AsAtDate() {}
 
-  public static PCollection<Long> of(PCollection<CheckedRow> accepted, Optional<LocalDate> given, LocalDate runDay) {
+  /**
+   * @param latestDates each reader's latest accepted date (Long.MIN_VALUE when it had none)
+   */
+  public static PCollection<Long> of(PCollection<Long> latestDates, Optional<LocalDate> given, LocalDate runDay) {
     if (given.isPresent()) {
-      return accepted.getPipeline().apply("GivenAsAt", Create.of(given.get().toEpochDay()));
+      return latestDates.getPipeline().apply("GivenAsAt", Create.of(given.get().toEpochDay()));
     }
-    return accepted
-        .apply("LatestDates", ParDo.of(new LatestDateFn()))
+    return latestDates
         .apply("LatestDate", Combine.globally(Max.ofLongs()))
         .apply("OrRunDay", ParDo.of(new OrRunDayFn(runDay.toEpochDay())));
-  }
-
-  static final class LatestDateFn extends DoFn<CheckedRow, Long> {
-    @ProcessElement
-    public void processElement(@Element CheckedRow row, OutputReceiver<Long> out) {
-      if (row.latestDate() != Long.MIN_VALUE) {
-        out.output(row.latestDate());
-      }
-    }
   }
 
   /** With no dated records (no force extracts), the as-at date is the run day. */

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -20,18 +21,26 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.offstats.run.RecordAggregations;
+import org.offstats.run.RunFacts;
 import org.offstats.schema.CsvContract;
+import org.offstats.tables.PartialTables;
 
 /**
- * Reads and validates every force extract (EXTRACTS.md "Reading" and "Validation and rejects"):
- * each record is accepted or rejected exactly once, with one reason.
+ * Reads and validates every force extract (EXTRACTS.md "Reading" and "Validation and rejects"),
+ * and aggregates each accepted record into partial tables in the same pass.
  *
  * <p>One worker reads all the files of one extract, in file order. That makes the duplicate rule
  * exact without a shuffle: the first occurrence of a key in file order, then line order, among
@@ -39,101 +48,165 @@ import org.offstats.schema.CsvContract;
  * bound is known before reading: {@code --as-at} when given; otherwise the as-at date is the
  * latest accepted date on or before the run day, so the bound rejects exactly the dates after the
  * run day.
+ *
+ * <p>What leaves the readers is small: a partial table per table and extract ({@link #PARTIALS}),
+ * the rejects, per-file counts ({@link #FACTS}) and the latest accepted date, never one element per
+ * record. The arrests reader runs after the outcomes reader, whose charged arrest ids it needs.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<CheckedRow> ACCEPTED = new TupleTag<>() {};
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
-  public static final TupleTag<KV<String, List<Long>>> BLANK_LINES = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Map<List<String>, org.offstats.tables.CellStats>>> PARTIALS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> FACTS = new TupleTag<>() {};
+  public static final TupleTag<Long> LATEST_DATE = new TupleTag<>() {};
+  static final TupleTag<String> CHARGED_ARREST_IDS = new TupleTag<>() {};
 
   /** The files of one extract, in file order. */
   public record ExtractFiles(String extract, List<InputFile> files) implements Serializable {}
 
   private final List<InputFile> files;
   private final Map<String, RowValidator> validators;
+  private final RecordAggregations aggregations;
   private final long asAtBound;
 
   /**
    * @param asAtBound the last day a date may fall on: the given as-at date, or the run day
    */
-  public ReadExtracts(List<InputFile> files, Map<String, RowValidator> validators, LocalDate asAtBound) {
+  public ReadExtracts(List<InputFile> files, Map<String, RowValidator> validators, RecordAggregations aggregations, LocalDate asAtBound) {
     this.files = files;
     this.validators = validators;
+    this.aggregations = aggregations;
     this.asAtBound = asAtBound.toEpochDay();
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    List<ExtractFiles> byExtract = new ArrayList<>();
+    List<ExtractFiles> first = new ArrayList<>();
+    List<ExtractFiles> second = new ArrayList<>();
     for (String extract : validators.keySet()) {
       List<InputFile> extractFiles = files.stream().filter(f -> f.extract().equals(extract)).toList();
-      if (!extractFiles.isEmpty()) {
-        byExtract.add(new ExtractFiles(extract, extractFiles));
-      }
+      (RecordAggregations.needsChargedArrestIds(extract) ? second : first).add(new ExtractFiles(extract, extractFiles));
+    }
+    PCollectionTuple firstRead = read(begin, "ReadOutcomesAndOrders", first, null);
+    PCollectionView<List<String>> charged = firstRead.get(CHARGED_ARREST_IDS).apply("ChargedArrestIds", View.asList());
+    PCollectionTuple secondRead = read(begin, "ReadArrests", second, charged);
+
+    PCollectionTuple result = PCollectionTuple.empty(begin.getPipeline());
+    result = result.and(REJECTED, flatten("Rejects", firstRead.get(REJECTED), secondRead.get(REJECTED)));
+    result = result.and(PARTIALS, flatten("Partials", firstRead.get(PARTIALS), secondRead.get(PARTIALS)));
+    result = result.and(FACTS, flatten("Facts", firstRead.get(FACTS), secondRead.get(FACTS)));
+    result = result.and(LATEST_DATE, flatten("LatestDates", firstRead.get(LATEST_DATE), secondRead.get(LATEST_DATE)));
+    return result;
+  }
+
+  private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<List<String>> charged) {
+    ValidateExtractFn fn = new ValidateExtractFn(validators, aggregations, asAtBound, charged);
+    ParDo.MultiOutput<ExtractFiles, RejectedRow> parDo =
+        ParDo.of(fn).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
+    if (charged != null) {
+      parDo = parDo.withSideInputs(charged);
     }
     PCollectionTuple read =
-        begin
-            .apply("ListExtracts", Create.of(byExtract).withCoder(SerializableCoder.of(ExtractFiles.class)))
-            .apply(
-                "ReadAndValidateRecords",
-                ParDo.of(new ValidateExtractFn(validators, asAtBound))
-                    .withOutputTags(ACCEPTED, TupleTagList.of(REJECTED).and(BLANK_LINES)));
-    read.get(ACCEPTED).setCoder(CheckedRow.Coder.of());
+        begin.apply("List " + name, Create.of(extracts).withCoder(SerializableCoder.of(ExtractFiles.class))).apply(name, parDo);
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
-    read.get(BLANK_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())));
+    read.get(PARTIALS).setCoder(PartialTables.CODER);
+    read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    read.get(LATEST_DATE).setCoder(VarLongCoder.of());
+    read.get(CHARGED_ARREST_IDS).setCoder(StringUtf8Coder.of());
     return read;
   }
 
+  private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
+    return PCollectionList.of(a).and(b).apply("All" + name, Flatten.pCollections());
+  }
+
   /** Reads one extract's files start to end; the rules themselves are in {@link RowValidator}. */
-  static final class ValidateExtractFn extends DoFn<ExtractFiles, CheckedRow> {
+  static final class ValidateExtractFn extends DoFn<ExtractFiles, RejectedRow> {
     private final Map<String, RowValidator> validators;
+    private final RecordAggregations aggregations;
     private final long asAtBound;
+    private final PCollectionView<List<String>> chargedView;
     private final Counter recordsRead = Metrics.counter(ReadExtracts.class, "records_read");
     private final Counter recordsRejected = Metrics.counter(ReadExtracts.class, "records_rejected");
 
-    ValidateExtractFn(Map<String, RowValidator> validators, long asAtBound) {
+    ValidateExtractFn(Map<String, RowValidator> validators, RecordAggregations aggregations, long asAtBound, PCollectionView<List<String>> chargedView) {
       this.validators = validators;
+      this.aggregations = aggregations;
       this.asAtBound = asAtBound;
+      this.chargedView = chargedView;
     }
 
     @ProcessElement
-    public void processElement(@Element ExtractFiles extract, MultiOutputReceiver out) throws IOException {
+    public void processElement(@Element ExtractFiles extract, ProcessContext context) throws IOException {
       RowValidator validator = validators.get(extract.extract());
       LocalDate bound = LocalDate.ofEpochDay(asAtBound);
       int[] keyColumns = keyColumns(validator.contract());
-      Map<String, CheckedRow> firstByKey = new HashMap<>();
-      for (InputFile file : extract.files()) {
+      Set<String> charged = chargedView == null ? Set.of() : new HashSet<>(context.sideInput(chargedView));
+      // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
+      Map<String, Long> firstByKey = new HashMap<>();
+      PartialTables partials = new PartialTables();
+      long latestDate = Long.MIN_VALUE;
+      List<InputFile> files = extract.files();
+      for (int ordinal = 0; ordinal < files.size(); ordinal++) {
+        InputFile file = files.get(ordinal);
+        long accepted = 0;
+        Map<String, Long> rejectedByReason = new TreeMap<>();
         try (InputStream in = Files.newInputStream(Path.of(file.location()));
             CsvRecordReader reader = new CsvRecordReader(in, file.path(), file.gzipped())) {
           reader.header();
           for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
             recordsRead.inc();
             RowValidator.Result result = validator.check(file.header(), record.fields());
+            Optional<RejectedRow> rejected = Optional.empty();
             if (result.rejected()) {
+              rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
+            } else {
+              Optional<String> afterAsAt = validator.checkAsAt(result.values(), bound);
+              if (afterAsAt.isPresent()) {
+                rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
+              } else {
+                Long first = firstByKey.putIfAbsent(key(result.values(), keyColumns), position(ordinal, record.line()));
+                if (first != null) {
+                  rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
+                      String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
+                          + " line " + line(first), record.raw()));
+                }
+              }
+            }
+            if (rejected.isPresent()) {
               recordsRejected.inc();
-              out.get(REJECTED).output(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
+              rejectedByReason.merge(rejected.get().reason().name(), 1L, Long::sum);
+              context.output(rejected.get());
               continue;
             }
-            CheckedRow row = new CheckedRow(file.extract(), file.index(), file.path(), record.line(), result.values(), record.raw(), result.latestDate());
-            Optional<String> afterAsAt = validator.checkAsAt(row.values(), bound);
-            if (afterAsAt.isPresent()) {
-              recordsRejected.inc();
-              out.get(REJECTED).output(row.reject(ReasonCode.OUT_OF_RANGE, afterAsAt.get()));
-              continue;
-            }
-            CheckedRow first = firstByKey.putIfAbsent(key(row.values(), keyColumns), row.withoutRaw());
-            if (first != null) {
-              recordsRejected.inc();
-              out.get(REJECTED).output(row.reject(ReasonCode.DUPLICATE_ID,
-                  String.join(",", validator.contract().key()) + " repeats the record at " + first.file() + " line " + first.line()));
-              continue;
-            }
-            out.get(ACCEPTED).output(row.withoutRaw());
+            accepted++;
+            latestDate = Math.max(latestDate, result.latestDate());
+            aggregations.add(extract.extract(), result.values(), partials, charged, id -> context.output(CHARGED_ARREST_IDS, id));
           }
-          if (!reader.blankLines().isEmpty()) {
-            out.get(BLANK_LINES).output(KV.of(file.path(), reader.blankLines()));
+          for (Long blank : reader.blankLines()) {
+            context.output(FACTS, KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
           }
         }
+        context.output(FACTS, KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
+        for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
+          context.output(FACTS, KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));
+        }
       }
+      for (KV<String, Map<List<String>, org.offstats.tables.CellStats>> partial : partials.drain()) {
+        context.output(PARTIALS, partial);
+      }
+      context.output(LATEST_DATE, latestDate);
+    }
+
+    private static long position(int fileOrdinal, long line) {
+      return ((long) fileOrdinal << 40) | line;
+    }
+
+    private static int fileOrdinal(long position) {
+      return (int) (position >>> 40);
+    }
+
+    private static long line(long position) {
+      return position & ((1L << 40) - 1);
     }
 
     private static int[] keyColumns(CsvContract contract) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,12 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.NumberFormats;
 import org.offstats.policeuk.PoliceUkTables;
-import org.offstats.extract.ReferenceData;
 import org.offstats.run.CollectAll;
 import org.offstats.run.RunLayout;
-import org.offstats.schema.extract.Arrest;
-import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellStats;
+import org.offstats.tables.CellTable;
 import org.offstats.tables.Contribution;
 
 /**
@@ -45,39 +42,36 @@ import org.offstats.tables.Contribution;
  * distinct counts), then {@code publish/headlines.json} and {@code headlines.md}.
  */
 public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollection<Headline>> {
-  public static final TupleTag<Arrest> ARRESTS = new TupleTag<>() {};
-  public static final TupleTag<CrimeOutcome> CRIMES = new TupleTag<>() {};
+  /** The readers' partial tables; those named {@link HeadlineCells#TABLE} are used. */
+  public static final TupleTag<KV<String, Map<List<String>, CellStats>>> PARTIALS = new TupleTag<>() {};
 
   private final FigureDefinitions definitions;
-  private final ReferenceData reference;
   private final PCollectionView<Long> asAt;
 
-  public ComputeHeadlines(FigureDefinitions definitions, ReferenceData reference, PCollectionView<Long> asAt) {
+  public ComputeHeadlines(FigureDefinitions definitions, PCollectionView<Long> asAt) {
     this.definitions = definitions;
-    this.reference = reference;
     this.asAt = asAt;
   }
 
   @Override
   public PCollection<Headline> expand(PCollectionTuple input) {
-    PCollection<KV<List<String>, Contribution>> fromArrests =
-        input.get(ARRESTS).apply("ArrestContributions", ParDo.of(new ArrestContributionFn(definitions, reference, asAt)).withSideInputs(asAt));
-    PCollection<KV<List<String>, Contribution>> fromCrimes =
-        input.get(CRIMES).apply("CrimeContributions", ParDo.of(new CrimeContributionFn(definitions, reference, asAt)).withSideInputs(asAt));
-    PCollectionList<KV<List<String>, Contribution>> all =
-        PCollectionList.of(fromArrests.setCoder(AggregateCells.CONTRIBUTION_CODER)).and(fromCrimes.setCoder(AggregateCells.CONTRIBUTION_CODER));
+    PCollectionList<Map<List<String>, CellStats>> all =
+        PCollectionList.of(
+            input.get(PARTIALS)
+                .apply("SelectFigurePartials", ParDo.of(new SelectFiguresFn()))
+                .setCoder(AggregateCells.TABLE_CODER));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       if (input.has(table.table())) {
         PCollection<SpecificRecordBase> rows = input.get(table.table());
         all = all.and(
-            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table(), asAt)).withSideInputs(asAt))
-                .setCoder(AggregateCells.CONTRIBUTION_CODER));
+            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table())))
+                .setCoder(AggregateCells.CONTRIBUTION_CODER)
+                .apply("Cells " + table.table(), Combine.globally(new AggregateCells.CellTableFn())));
       }
     }
     return all
-        .apply("AllContributions", Flatten.pCollections())
-        .apply("CombinePerFigure", new AggregateCells())
-        .apply("CollectFigures", Combine.globally(new CollectAll<KV<List<String>, CellStats>>()))
+        .apply("AllFigureCells", Flatten.pCollections())
+        .apply("MergeFigureCells", Combine.globally(new CellTable.MergeTablesFn()))
         .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(definitions, asAt)).withSideInputs(asAt))
         .setCoder(AvroCoder.of(Headline.class));
   }
@@ -89,87 +83,6 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
         .apply("WriteStatements", ParDo.of(new WriteStatementsFn(asAt, runRoot)).withSideInputs(asAt));
   }
 
-  static final class ArrestContributionFn extends DoFn<Arrest, KV<List<String>, Contribution>> {
-    private final FigureDefinitions definitions;
-    private final ReferenceData reference;
-    private final PCollectionView<Long> asAt;
-
-    ArrestContributionFn(FigureDefinitions definitions, ReferenceData reference, PCollectionView<Long> asAt) {
-      this.definitions = definitions;
-      this.reference = reference;
-      this.asAt = asAt;
-    }
-
-    @ProcessElement
-    public void processElement(@Element Arrest arrest, ProcessContext context) {
-      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
-      Map<String, String> attributes = null;
-      for (FigureDefinition figure : definitions.figures()) {
-        if (!figure.source().equals(FigureDefinition.SOURCE_ARRESTS)) {
-          continue;
-        }
-        Optional<FigureMatcher.Window> window = FigureMatcher.window(figure.period(), asAtDate);
-        if (window.isEmpty() || !window.get().contains(arrest.getArrestDate())) {
-          continue;
-        }
-        if (attributes == null) {
-          attributes = FigureMatcher.attributesOf(arrest, reference);
-        }
-        if (FigureMatcher.matches(figure.filters(), attributes)) {
-          Contribution c = figure.unit().equals(FigureDefinition.PERSONS) ? Contribution.person(arrest.getPersonRef()) : Contribution.count();
-          context.output(KV.of(List.of(figure.id()), c));
-        }
-      }
-    }
-  }
-
-  static final class CrimeContributionFn extends DoFn<CrimeOutcome, KV<List<String>, Contribution>> {
-    private final FigureDefinitions definitions;
-    private final ReferenceData reference;
-    private final PCollectionView<Long> asAt;
-
-    CrimeContributionFn(FigureDefinitions definitions, ReferenceData reference, PCollectionView<Long> asAt) {
-      this.definitions = definitions;
-      this.reference = reference;
-      this.asAt = asAt;
-    }
-
-    @ProcessElement
-    public void processElement(@Element CrimeOutcome crime, ProcessContext context) {
-      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
-      List<Map<String, String>> perScope = null;
-      for (FigureDefinition figure : definitions.figures()) {
-        if (!figure.source().equals(FigureDefinition.SOURCE_CRIMES)) {
-          continue;
-        }
-        Optional<FigureMatcher.Window> window = FigureMatcher.window(figure.period(), asAtDate);
-        if (window.isEmpty() || !window.get().contains(crime.getRecordedDate())) {
-          continue;
-        }
-        if (perScope == null) {
-          perScope = FigureMatcher.attributesOf(crime, reference);
-        }
-        // a crime counts once per figure, however many of its scopes match
-        Optional<Map<String, String>> match = FigureMatcher.firstMatch(figure.filters(), perScope);
-        if (match.isEmpty()) {
-          continue;
-        }
-        Contribution c;
-        switch (figure.unit()) {
-          case FigureDefinition.RATE -> c = Contribution.flagged(FigureMatcher.matches(figure.numerator(), match.get()));
-          case FigureDefinition.DAYS -> {
-            if (crime.getOutcomeDate() == null) {
-              continue;
-            }
-            c = Contribution.days((int) ChronoUnit.DAYS.between(crime.getRecordedDate(), crime.getOutcomeDate()));
-          }
-          default -> c = Contribution.count();
-        }
-        context.output(KV.of(List.of(figure.id()), c));
-      }
-    }
-  }
-
   /**
    * Figures over a police.uk table: each row is a cell already counted, added with its count when
    * its month (judged by the month's first day) is in the figure's period and its keys match.
@@ -177,17 +90,14 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   static final class TableRowContributionFn extends DoFn<SpecificRecordBase, KV<List<String>, Contribution>> {
     private final FigureDefinitions definitions;
     private final String table;
-    private final PCollectionView<Long> asAt;
 
-    TableRowContributionFn(FigureDefinitions definitions, String table, PCollectionView<Long> asAt) {
+    TableRowContributionFn(FigureDefinitions definitions, String table) {
       this.definitions = definitions;
       this.table = table;
-      this.asAt = asAt;
     }
 
     @ProcessElement
-    public void processElement(@Element SpecificRecordBase row, ProcessContext context) {
-      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
+    public void processElement(@Element SpecificRecordBase row, OutputReceiver<KV<List<String>, Contribution>> out) {
       Map<String, String> attributes = FigureMatcher.attributesOf(row);
       Optional<LocalDate> month = FigureMatcher.monthStart(attributes.get("month"));
       long records = (Long) row.get(row.getSchema().getFields().size() - 1);
@@ -195,15 +105,25 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
         if (!figure.source().equals(table) || month.isEmpty()) {
           continue;
         }
-        Optional<FigureMatcher.Window> window = FigureMatcher.window(figure.period(), asAtDate);
-        if (window.isPresent() && window.get().contains(month.get()) && FigureMatcher.matches(figure.filters(), attributes)) {
-          context.output(KV.of(List.of(figure.id()), Contribution.counted(records)));
+        Optional<String> bucket = FigureMatcher.bucket(figure.period(), month.get());
+        if (bucket.isPresent() && FigureMatcher.matches(figure.filters(), attributes)) {
+          out.output(KV.of(List.of(figure.id(), bucket.get()), Contribution.counted(records)));
         }
       }
     }
   }
 
-  static final class HeadlineRowsFn extends DoFn<List<KV<List<String>, CellStats>>, Headline> {
+  static final class SelectFiguresFn extends DoFn<KV<String, Map<List<String>, CellStats>>, Map<List<String>, CellStats>> {
+    @ProcessElement
+    public void processElement(@Element KV<String, Map<List<String>, CellStats>> partial, OutputReceiver<Map<List<String>, CellStats>> out) {
+      if (partial.getKey().equals(HeadlineCells.TABLE)) {
+        out.output(partial.getValue());
+      }
+    }
+  }
+
+  /** Picks each figure's cell (its period bucket, given as-at) and builds the headline rows. */
+  static final class HeadlineRowsFn extends DoFn<Map<List<String>, CellStats>, Headline> {
     private final FigureDefinitions definitions;
     private final PCollectionView<Long> asAt;
 
@@ -213,10 +133,15 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
     }
 
     @ProcessElement
-    public void processElement(@Element List<KV<List<String>, CellStats>> figures, ProcessContext context) {
+    public void processElement(@Element Map<List<String>, CellStats> cells, ProcessContext context) {
+      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
       Map<String, CellStats> byId = new HashMap<>();
-      figures.forEach(f -> byId.put(f.getKey().get(0), f.getValue()));
-      Headlines.build(definitions.figures(), byId, LocalDate.ofEpochDay(context.sideInput(asAt))).forEach(context::output);
+      for (FigureDefinition figure : definitions.figures()) {
+        FigureMatcher.chosenBucket(figure.period(), asAtDate)
+            .map(bucket -> cells.get(List.of(figure.id(), bucket)))
+            .ifPresent(stats -> byId.put(figure.id(), stats));
+      }
+      Headlines.build(definitions.figures(), byId, asAtDate).forEach(context::output);
     }
   }
 

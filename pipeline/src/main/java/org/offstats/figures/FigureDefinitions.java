@@ -177,6 +177,9 @@ public final class FigureDefinitions implements Serializable {
       }
       return;
     }
+    if (FigureDefinition.Period.AS_AT.equals(period.from())) {
+      throw new InputException(where + ": a period can end at as_at but not start there");
+    }
     for (String date : new String[] {period.from(), period.to()}) {
       if (date == null) {
         throw new InputException(where + ": period needs from and to (a date or as_at), or financial_year");

@@ -79,6 +79,29 @@ public final class FigureMatcher {
     }
   }
 
+  /** The bucket of a range figure: all its records in one cell. */
+  public static final String WHOLE_PERIOD = "all";
+
+  /**
+   * Which of a figure's cells a record dated {@code date} goes to, before the as-at date is known:
+   * for a latest-complete-financial-year figure, its financial year (the year is chosen once
+   * as-at is known); for a date range, {@link #WHOLE_PERIOD} when inside it. A range that ends at
+   * as-at needs no upper check: no accepted record is dated after as-at.
+   */
+  public static Optional<String> bucket(FigureDefinition.Period period, LocalDate date) {
+    if (period.financialYear() != null) {
+      return Optional.of(Periods.financialYear(date));
+    }
+    boolean afterStart = !date.isBefore(LocalDate.parse(period.from()));
+    boolean beforeEnd = period.to().equals(FigureDefinition.Period.AS_AT) || !date.isAfter(LocalDate.parse(period.to()));
+    return afterStart && beforeEnd ? Optional.of(WHOLE_PERIOD) : Optional.empty();
+  }
+
+  /** The bucket whose statistics are the figure's, once the as-at date is known. */
+  public static Optional<String> chosenBucket(FigureDefinition.Period period, LocalDate asAt) {
+    return period.financialYear() != null ? Periods.latestCompleteFinancialYear(asAt) : Optional.of(WHOLE_PERIOD);
+  }
+
   /** The period's dates; empty when there is no complete financial year before as-at. */
   public static Optional<Window> window(FigureDefinition.Period period, LocalDate asAt) {
     if (period.financialYear() != null) {

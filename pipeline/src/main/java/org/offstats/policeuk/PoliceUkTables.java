@@ -31,7 +31,9 @@ import org.offstats.schema.TableSchema;
 import org.offstats.schema.table.PoliceUkOutcomesByType;
 import org.offstats.schema.table.PoliceUkStopSearchByType;
 import org.offstats.schema.table.PoliceUkStreetByType;
-import org.offstats.tables.AggregateCells;
+import org.offstats.tables.CellSink;
+import org.offstats.tables.CellTable;
+import org.offstats.tables.PartialTables;
 import org.offstats.tables.CellStats;
 import org.offstats.tables.Contribution;
 import org.offstats.tables.TableRows;
@@ -60,13 +62,11 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     TABLES.put("stop-and-search", new TableOf<>("policeuk_stop_search", PoliceUkStopSearchByType.class));
   }
 
-  /** A police.uk table: its name, row class and the tag its cells travel under. */
-  public record TableOf<R extends SpecificRecordBase>(String table, Class<R> rowClass, TupleTag<KV<List<String>, Contribution>> cells)
-      implements java.io.Serializable {
-    TableOf(String table, Class<R> rowClass) {
-      this(table, rowClass, new TupleTag<KV<List<String>, Contribution>>(table) {});
-    }
-  }
+  /** A police.uk table: its name and row class. */
+  public record TableOf<R extends SpecificRecordBase>(String table, Class<R> rowClass) implements java.io.Serializable {}
+
+  /** Partial tables of the files read, named by table. */
+  public static final TupleTag<KV<String, Map<List<String>, CellStats>>> PARTIALS = new TupleTag<>() {};
 
   private final List<PoliceUkFile> files;
 
@@ -81,32 +81,51 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    List<TupleTag<?>> others = new ArrayList<>();
-    others.add(FACTS);
-    TABLES.values().forEach(t -> others.add(t.cells()));
     PCollectionTuple read =
         begin
             .apply("ListPoliceUkFiles", Create.of(files).withCoder(SerializableCoder.of(PoliceUkFile.class)))
-            .apply("CountRecords", ParDo.of(new ReadFileFn()).withOutputTags(REJECTED, TupleTagList.of(others)));
+            .apply("CountRecords", ParDo.of(new ReadFileFn()).withOutputTags(REJECTED, TupleTagList.of(FACTS).and(PARTIALS)));
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
+    read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(org.apache.beam.sdk.coders.StringUtf8Coder.of(),
+        org.apache.beam.sdk.coders.VarLongCoder.of()));
+    read.get(PARTIALS).setCoder(PartialTables.CODER);
     PCollectionTuple result = PCollectionTuple.of(REJECTED, read.get(REJECTED)).and(FACTS, read.get(FACTS));
     for (TableOf<?> table : TABLES.values()) {
-      result = result.and(table.table(), rows(read.get(table.cells()).setCoder(AggregateCells.CONTRIBUTION_CODER), table));
+      result = result.and(table.table(), rows(read.get(PARTIALS), table));
     }
     return result;
   }
 
   private static <R extends SpecificRecordBase> PCollection<SpecificRecordBase> rows(
-      PCollection<KV<List<String>, Contribution>> cells, TableOf<R> table) {
+      PCollection<KV<String, Map<List<String>, CellStats>>> partials, TableOf<R> table) {
     @SuppressWarnings("unchecked")
     PCollection<SpecificRecordBase> rows =
-        (PCollection<SpecificRecordBase>)
-            (PCollection<?>)
-                cells
-                    .apply("Count " + table.table(), new AggregateCells())
-                    .apply("ToRows " + table.table(), ParDo.of(new ToRowFn<>(table.rowClass())))
-                    .setCoder(AvroCoder.of(table.rowClass()));
+        (PCollection<SpecificRecordBase>) (PCollection<?>) partials.apply("Build " + table.table(), new CountTable<>(table));
     return rows;
+  }
+
+  /** A police.uk table: its one measure is the number of records in the cell. */
+  static final class CountTable<R extends SpecificRecordBase> extends CellTable<R> {
+    private final TableOf<R> table;
+
+    CountTable(TableOf<R> table) {
+      this.table = table;
+    }
+
+    @Override
+    public String table() {
+      return table.table();
+    }
+
+    @Override
+    protected Class<R> rowClass() {
+      return table.rowClass();
+    }
+
+    @Override
+    protected DoFn<KV<List<String>, CellStats>, R> toRow() {
+      return new ToRowFn<>(table.rowClass());
+    }
   }
 
   /** Reads one file: each record goes to its table's cell, or to the rejects. */
@@ -118,6 +137,9 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
       int[] fromColumn = cellColumns(Schemas.table(table.table()), source);
       boolean monthFromFile = file.kind().equals("stop-and-search");
       long accepted = 0;
+      Map<String, Long> rejectedByReason = new java.util.TreeMap<>();
+      PartialTables partials = new PartialTables();
+      CellSink cells = partials.table(table.table());
       List<Long> blankLines;
       try (InputStream in = Files.newInputStream(Path.of(file.location()));
           CsvRecordReader reader = new CsvRecordReader(in, file.path(), file.gzipped())) {
@@ -127,6 +149,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
           if (fields.length != fieldCount) {
             out.get(REJECTED).output(new RejectedRow(source.name(), file.path(), record.line(), ReasonCode.WRONG_FIELD_COUNT,
                 "the record has " + fields.length + " fields; the header has " + fieldCount, record.raw()));
+            rejectedByReason.merge(ReasonCode.WRONG_FIELD_COUNT.name(), 1L, Long::sum);
             continue;
           }
           List<String> cell = new ArrayList<>(fromColumn.length);
@@ -137,15 +160,17 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
               default -> fields[column];
             });
           }
-          out.get(table.cells()).output(KV.of(cell, Contribution.count()));
+          cells.add(cell, Contribution.count());
           accepted++;
         }
         blankLines = reader.blankLines();
       }
       out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
+      rejectedByReason.forEach((reason, n) -> out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason), n)));
       for (Long line : blankLines) {
         out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), line.toString()), 1L));
       }
+      partials.drain().forEach(out.get(PARTIALS)::output);
     }
   }
 

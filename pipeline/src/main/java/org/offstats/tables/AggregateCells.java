@@ -32,7 +32,7 @@ public final class AggregateCells
   public static final Coder<List<String>> KEY_CODER = ListCoder.of(StringUtf8Coder.of());
   public static final Coder<KV<List<String>, Contribution>> CONTRIBUTION_CODER =
       KvCoder.of(KEY_CODER, Contribution.Coder.of());
-  static final Coder<Map<List<String>, CellStats>> TABLE_CODER = MapCoder.of(KEY_CODER, CellStats.Coder.of());
+  public static final Coder<Map<List<String>, CellStats>> TABLE_CODER = MapCoder.of(KEY_CODER, CellStats.Coder.of());
 
   @Override
   public PCollection<KV<List<String>, CellStats>> expand(PCollection<KV<List<String>, Contribution>> contributions) {
@@ -83,7 +83,7 @@ public final class AggregateCells
     }
   }
 
-  static final class ToCellsFn extends DoFn<Map<List<String>, CellStats>, KV<List<String>, CellStats>> {
+  public static final class ToCellsFn extends DoFn<Map<List<String>, CellStats>, KV<List<String>, CellStats>> {
     @ProcessElement
     public void processElement(@Element Map<List<String>, CellStats> table, OutputReceiver<KV<List<String>, CellStats>> out) {
       table.forEach((cell, stats) -> out.output(KV.of(cell, stats)));

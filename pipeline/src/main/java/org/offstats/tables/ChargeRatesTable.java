@@ -1,15 +1,9 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.offstats.domain.Scopes;
-import org.offstats.extract.ReferenceData;
-import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.table.ChargeRates;
 
 /**
@@ -17,36 +11,27 @@ import org.offstats.schema.table.ChargeRates;
  * financial year, the share whose outcome is type 1 as at the extract. Crimes with no outcome yet
  * stay in the denominator.
  */
-public final class ChargeRatesTable extends PTransform<PCollection<CrimeOutcome>, PCollection<ChargeRates>> {
-  private final ReferenceData reference;
+public final class ChargeRatesTable extends CellTable<ChargeRates> {
+  public static final String NAME = "charge_rates";
 
-  public ChargeRatesTable(ReferenceData reference) {
-    this.reference = reference;
+  @Override
+  public String table() {
+    return NAME;
   }
 
   @Override
-  public PCollection<ChargeRates> expand(PCollection<CrimeOutcome> crimes) {
-    return crimes
-        .apply("KeyByCell", ParDo.of(new CellFn(reference)))
-        .apply("CountRecordedAndCharged", new AggregateCells())
-        .apply("ToRows", ParDo.of(new ToRowFn()))
-        .setCoder(AvroCoder.of(ChargeRates.class));
+  protected Class<ChargeRates> rowClass() {
+    return ChargeRates.class;
   }
 
-  static final class CellFn extends DoFn<CrimeOutcome, KV<List<String>, Contribution>> {
-    private final ReferenceData reference;
+  @Override
+  protected DoFn<KV<List<String>, CellStats>, ChargeRates> toRow() {
+    return new ToRowFn();
+  }
 
-    CellFn(ReferenceData reference) {
-      this.reference = reference;
-    }
-
-    @ProcessElement
-    public void processElement(@Element CrimeOutcome crime, OutputReceiver<KV<List<String>, Contribution>> out) {
-      CrimeFacts facts = CrimeFacts.of(crime, reference);
-      for (Scopes.Scope scope : facts.scopes()) {
-        List<String> cell = List.of(facts.financialYear(), scope.type(), scope.name());
-        out.output(KV.of(cell, Contribution.flagged(facts.charged())));
-      }
+  public static void addCells(CrimeFacts facts, CellSink cells) {
+    for (Scopes.Scope scope : facts.scopes()) {
+      cells.add(List.of(facts.financialYear(), scope.type(), scope.name()), Contribution.flagged(facts.charged()));
     }
   }
 

@@ -1,17 +1,11 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.offstats.domain.DayHistogram;
 import org.offstats.domain.Outcomes;
 import org.offstats.domain.Scopes;
-import org.offstats.extract.ReferenceData;
-import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.table.TimeToOutcome;
 
 /**
@@ -20,40 +14,32 @@ import org.offstats.schema.table.TimeToOutcome;
  * outcome group and over {@code All outcomes}, with the median and quartiles interpolated linearly
  * between order statistics (SQL {@code quantile_cont}).
  */
-public final class TimeToOutcomeTable extends PTransform<PCollection<CrimeOutcome>, PCollection<TimeToOutcome>> {
-  private final ReferenceData reference;
+public final class TimeToOutcomeTable extends CellTable<TimeToOutcome> {
+  public static final String NAME = "time_to_outcome";
 
-  public TimeToOutcomeTable(ReferenceData reference) {
-    this.reference = reference;
+  @Override
+  public String table() {
+    return NAME;
   }
 
   @Override
-  public PCollection<TimeToOutcome> expand(PCollection<CrimeOutcome> crimes) {
-    return crimes
-        .apply("KeyByCell", ParDo.of(new CellFn(reference)))
-        .apply("CollectDaysToOutcome", new AggregateCells())
-        .apply("ToRows", ParDo.of(new ToRowFn()))
-        .setCoder(AvroCoder.of(TimeToOutcome.class));
+  protected Class<TimeToOutcome> rowClass() {
+    return TimeToOutcome.class;
   }
 
-  static final class CellFn extends DoFn<CrimeOutcome, KV<List<String>, Contribution>> {
-    private final ReferenceData reference;
+  @Override
+  protected DoFn<KV<List<String>, CellStats>, TimeToOutcome> toRow() {
+    return new ToRowFn();
+  }
 
-    CellFn(ReferenceData reference) {
-      this.reference = reference;
+  public static void addCells(CrimeFacts facts, CellSink cells) {
+    if (!facts.hasOutcome()) {
+      return;
     }
-
-    @ProcessElement
-    public void processElement(@Element CrimeOutcome crime, OutputReceiver<KV<List<String>, Contribution>> out) {
-      CrimeFacts facts = CrimeFacts.of(crime, reference);
-      if (!facts.hasOutcome()) {
-        return;
-      }
-      Contribution days = Contribution.days(facts.daysToOutcome());
-      for (Scopes.Scope scope : facts.scopes()) {
-        out.output(KV.of(List.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), days));
-        out.output(KV.of(List.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES), days));
-      }
+    Contribution days = Contribution.days(facts.daysToOutcome());
+    for (Scopes.Scope scope : facts.scopes()) {
+      cells.add(List.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), days);
+      cells.add(List.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES), days);
     }
   }
 
@@ -61,7 +47,8 @@ public final class TimeToOutcomeTable extends PTransform<PCollection<CrimeOutcom
     @ProcessElement
     public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<TimeToOutcome> out) {
       TimeToOutcome row = TableRows.withKeys(new TimeToOutcome(), cell.getKey());
-      DayHistogram days = cell.getValue().days();
+      CellStats stats = cell.getValue();
+      DayHistogram days = stats.days();
       row.setOutcomes(days.count());
       row.setMedianDays(days.median());
       row.setP25Days(days.quantileCont(0.25));
