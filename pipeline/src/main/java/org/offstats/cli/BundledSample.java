@@ -18,9 +18,21 @@ final class BundledSample implements AutoCloseable {
   private static final String ROOT = "/sample-data/";
 
   private final Path folder;
+  private final Thread cleanUp;
 
   private BundledSample(Path folder) {
     this.folder = folder;
+    // a run stopped by Ctrl-C or kill leaves no copy of the sample behind
+    this.cleanUp = new Thread(this::deleteQuietly, "offstats-sample-clean-up");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
+  }
+
+  private void deleteQuietly() {
+    try {
+      delete();
+    } catch (IOException e) {
+      System.err.println("offstats: could not remove the temporary sample copy " + folder);
+    }
   }
 
   static BundledSample extract() throws IOException {
@@ -49,6 +61,18 @@ final class BundledSample implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanUp);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it deletes the copy
+    }
+    delete();
+  }
+
+  private void delete() throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
     try (var walk = Files.walk(folder)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

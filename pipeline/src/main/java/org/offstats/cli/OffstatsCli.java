@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OffstatsCli.Version.class,
     description = "Offender-activity statistics: force extracts in, published tables and headline figures out.",
-    subcommands = {RunCommand.class, GenerateCommand.class})
+    subcommands = {RunCommand.class, GenerateCommand.class, VerifyCommand.class, DiffCommand.class, ExplainCommand.class})
 public final class OffstatsCli implements Runnable {
   public static final int OK = 0;
   public static final int BAD_INPUT = 2;
@@ -33,12 +33,21 @@ public final class OffstatsCli implements Runnable {
     CommandLine commandLine = new CommandLine(new OffstatsCli());
     // picocli already answers bad usage with exit code 2 (CommandLine.ExitCode.USAGE)
     commandLine.setExecutionExceptionHandler(OffstatsCli::handle);
+    commandLine.setParameterExceptionHandler(OffstatsCli::usageError);
     return commandLine.execute(args);
   }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or generate (see offstats --help)");
+  }
+
+  /** Bad usage: one line naming the problem and where the help is, exit code 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    String message = e.getMessage() == null ? "bad usage" : e.getMessage().split("\n")[0];
+    command.getErr().println("offstats: error: " + message + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+    return BAD_INPUT;
   }
 
   private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

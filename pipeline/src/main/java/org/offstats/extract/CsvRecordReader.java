@@ -63,7 +63,12 @@ public final class CsvRecordReader implements Closeable {
    */
   public CsvRecordReader(InputStream in, String file, boolean gzipped) throws IOException {
     this.file = file;
-    InputStream bytes = new BufferedInputStream(gzipped ? new GZIPInputStream(in, 1 << 16) : in, 1 << 16);
+    InputStream bytes;
+    try {
+      bytes = new BufferedInputStream(gzipped ? new GZIPInputStream(in, 1 << 16) : in, 1 << 16);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw InputException.in(file, "not a gzip file, or its header is corrupt (rule: .csv.gz files are gzip-compressed CSV)");
+    }
     Reader chars =
         new InputStreamReader(
             bytes,
@@ -149,6 +154,8 @@ public final class CsvRecordReader implements Closeable {
           file, recordStartLine, "a field is longer than " + HARD_FIELD_LIMIT_CHARS + " characters");
     } catch (com.fasterxml.jackson.core.JsonParseException e) {
       throw quotingProblem(e);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw InputException.at(file, recordStartLine, "the gzip data is corrupt or truncated at or after this line");
     }
   }
 

@@ -148,6 +148,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       List<InputFile> files = extract.files();
       for (int ordinal = 0; ordinal < files.size(); ordinal++) {
         InputFile file = files.get(ordinal);
+        long read = 0;
         long accepted = 0;
         Map<String, Long> rejectedByReason = new TreeMap<>();
         try (InputStream in = Files.newInputStream(Path.of(file.location()));
@@ -155,6 +156,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
           reader.header();
           for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
             recordsRead.inc();
+            read++;
             RowValidator.Result result = validator.check(file.header(), record.fields());
             Optional<RejectedRow> rejected = Optional.empty();
             if (result.rejected()) {
@@ -186,6 +188,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
             context.output(FACTS, KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
           }
         }
+        context.output(FACTS, KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
         context.output(FACTS, KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
         for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
           context.output(FACTS, KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));

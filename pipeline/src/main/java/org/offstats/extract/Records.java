@@ -37,7 +37,7 @@ public final class Records {
         return "Y".equals(value);
       case INT:
         return type.getLogicalType() instanceof LogicalTypes.Date
-            ? LocalDate.parse(value)
+            ? RowValidator.parseDate(value)
             : Integer.valueOf(value);
       case LONG:
         return Long.valueOf(value);

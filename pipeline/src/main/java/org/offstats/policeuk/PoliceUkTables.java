@@ -136,6 +136,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
       TableOf<?> table = TABLES.get(file.kind());
       int[] fromColumn = cellColumns(Schemas.table(table.table()), source);
       boolean monthFromFile = file.kind().equals("stop-and-search");
+      long read = 0;
       long accepted = 0;
       Map<String, Long> rejectedByReason = new java.util.TreeMap<>();
       PartialTables partials = new PartialTables();
@@ -145,6 +146,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
           CsvRecordReader reader = new CsvRecordReader(in, file.path(), file.gzipped())) {
         int fieldCount = reader.header().size();
         for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
+          read++;
           String[] fields = record.fields();
           if (fields.length != fieldCount) {
             out.get(REJECTED).output(new RejectedRow(source.name(), file.path(), record.line(), ReasonCode.WRONG_FIELD_COUNT,
@@ -165,6 +167,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
         }
         blankLines = reader.blankLines();
       }
+      out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
       out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
       rejectedByReason.forEach((reason, n) -> out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason), n)));
       for (Long line : blankLines) {

@@ -22,19 +22,23 @@ public final class Manifest {
 
   private Manifest() {}
 
-  /** Per-file counts from the run's facts; {@code rows_read = rows_accepted + rows_rejected}. */
-  public record FileCounts(long accepted, Map<String, Long> rejectedByReason) {
+  /**
+   * Per-file counts from the run's facts. Records read are counted apart from their fates, so
+   * {@code rows_read = rows_accepted + rows_rejected} is a check, not a definition.
+   */
+  public record FileCounts(long read, long accepted, Map<String, Long> rejectedByReason) {
     public long rejected() {
       return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    public long read() {
-      return accepted + rejected();
     }
   }
 
   public static FileCounts counts(RunFacts facts, String file) {
-    return new FileCounts(facts.get(RunFacts.ACCEPTED, file), facts.under(RunFacts.REJECTED, file));
+    FileCounts counts = new FileCounts(facts.get(RunFacts.READ, file), facts.get(RunFacts.ACCEPTED, file), facts.under(RunFacts.REJECTED, file));
+    if (counts.read() != counts.accepted() + counts.rejected()) {
+      throw new IllegalStateException(file + ": " + counts.read() + " records read but " + counts.accepted() + " accepted and "
+          + counts.rejected() + " rejected: a record was lost or counted twice");
+    }
+    return counts;
   }
 
   static ArrayNode inputs(InputScan scan, RunFacts facts) {
@@ -93,7 +97,9 @@ public final class Manifest {
         String extract = name.substring(0, name.length() - ".csv".length());
         output.put("rows", scan.pathsOf(extract).stream().mapToLong(p -> counts(facts, p).rejected()).sum());
       } else {
-        output.put("table", name.startsWith("headlines") ? "headlines" : name);
+        // headlines.json and headlines.md: one entry per figure, like the headlines table
+        output.put("table", "headlines");
+        output.put("rows", facts.get(RunFacts.TABLE_ROWS, "headlines"));
       }
       output.put("sha256", InputScan.checksum(file, relative).sha256());
     }

@@ -36,16 +36,6 @@ public final class OwnerOnly {
     return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
   }
 
-  /** Whether {@code path} sits under a folder whose files must be owner-only. */
-  public static boolean isRestricted(Path path) {
-    for (Path part : path) {
-      if (part.toString().equals(RunLayout.RESTRICTED)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static FileAttribute<?> attribute(String permissions) {
     return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
   }

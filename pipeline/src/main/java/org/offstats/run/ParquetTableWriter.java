@@ -10,7 +10,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -53,15 +58,13 @@ public final class ParquetTableWriter {
    * Writes {@code rows} (already projected to {@code schema}) to {@code file}, sorted by {@code
    * keys}.
    */
-  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file)
+  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly)
       throws IOException {
     List<? extends IndexedRecord> sorted = rows.stream().sorted(keyOrder(schema, keys)).toList();
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
     try (ParquetWriter<IndexedRecord> writer =
-        AvroParquetWriter.<IndexedRecord>builder(new LocalFile(file))
-            .withSchema(schema)
-            .withDataModel(model)
+        new Builder(new LocalFile(file, ownerOnly), schema, model)
             .withConf(new Configuration(false))
             .withCompressionCodec(CODEC)
             .withRowGroupSize(ROW_GROUP_BYTES)
@@ -121,12 +124,72 @@ public final class ParquetTableWriter {
     }
   }
 
+  /** parquet-avro's writer with the key-value metadata limited to the schema. */
+  private static final class Builder extends ParquetWriter.Builder<IndexedRecord, Builder> {
+    private final Schema schema;
+    private final GenericData model;
+
+    Builder(OutputFile file, Schema schema, GenericData model) {
+      super(file);
+      this.schema = schema;
+      this.model = model;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<IndexedRecord> getWriteSupport(Configuration conf) {
+      return new SchemaOnlyMetadata(new AvroWriteSupport<>(new AvroSchemaConverter(conf).convert(schema), schema, model));
+    }
+  }
+
+  /**
+   * OUTPUTS.md: key-value metadata is limited to the schema. parquet-avro also records its
+   * {@code writer.model.name}; only {@code parquet.avro.schema} is kept.
+   */
+  private static final class SchemaOnlyMetadata extends WriteSupport<IndexedRecord> {
+    private static final String AVRO_SCHEMA = "parquet.avro.schema";
+    private final WriteSupport<IndexedRecord> avro;
+
+    SchemaOnlyMetadata(WriteSupport<IndexedRecord> avro) {
+      this.avro = avro;
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      WriteContext context = avro.init(configuration);
+      Map<String, String> schemaOnly = new HashMap<>();
+      schemaOnly.put(AVRO_SCHEMA, context.getExtraMetaData().get(AVRO_SCHEMA));
+      return new WriteContext(context.getSchema(), schemaOnly);
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      avro.prepareForWrite(recordConsumer);
+    }
+
+    @Override
+    public void write(IndexedRecord record) {
+      avro.write(record);
+    }
+
+    @Override
+    public FinalizedWriteContext finalizeWrite() {
+      return avro.finalizeWrite();
+    }
+  }
+
   /** A local file as a Parquet {@link OutputFile}, owner-only under restricted/. */
   private static final class LocalFile implements OutputFile {
     private final Path path;
+    private final boolean ownerOnly;
 
-    LocalFile(Path path) {
+    LocalFile(Path path, boolean ownerOnly) {
       this.path = path;
+      this.ownerOnly = ownerOnly;
     }
 
     @Override
@@ -136,7 +199,7 @@ public final class ParquetTableWriter {
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-      OutputStream out = OwnerOnly.isRestricted(path) ? OwnerOnly.newFile(path) : OwnerOnly.newPublicFile(path);
+      OutputStream out = ownerOnly ? OwnerOnly.newFile(path) : OwnerOnly.newPublicFile(path);
       return new PositionOutputStream() {
         private long position;
 

@@ -83,6 +83,9 @@ public final class RunCommandRunner {
 
     Files.createDirectories(output.getParent());
     Path temp = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID());
+    // a run stopped by Ctrl-C or kill (not kill -9) removes its temporary folder on the way out
+    Thread cleanUp = new Thread(() -> deleteQuietly(temp), "offstats-clean-up");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
       RunLayout layout = new RunLayout(Files.createDirectory(temp));
       Files.createDirectory(layout.publish());
@@ -110,6 +113,19 @@ public final class RunCommandRunner {
       if (Files.exists(temp)) {
         deleteTree(temp);
       }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: it does the same clean-up
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try {
+      deleteTree(folder);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("offstats: could not remove the temporary folder " + folder + ": " + e.getMessage());
     }
   }
 
@@ -130,7 +146,13 @@ public final class RunCommandRunner {
     try {
       return PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
     } catch (IllegalArgumentException e) {
-      throw new InputException("Beam options " + String.join(" ", beamArgs) + ": " + e.getMessage().split("\n")[0]);
+      String message = String.valueOf(e.getMessage()).split("\n")[0];
+      java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(message);
+      if (unknown.find()) {
+        throw new InputException("unknown option --" + unknown.group(1) + " (offstats run --help lists the options; any other"
+            + " --name=value must be a pipeline option of the chosen --runner)");
+      }
+      throw new InputException("Beam options " + String.join(" ", beamArgs) + ": " + message);
     }
   }
 
@@ -223,9 +245,21 @@ public final class RunCommandRunner {
     return manifest;
   }
 
-  /** Renames the finished temporary folder to the output; an old output goes only once the new one is in. */
+  /**
+   * Renames the finished temporary folder to the output. Without {@code --overwrite} an output
+   * that appeared meanwhile (another run) is never replaced: the rename of a folder onto a
+   * non-empty folder fails. With it, the old output goes only once the new one is in.
+   */
   private static void moveIntoPlace(Path temp, Path output, boolean overwrite) throws IOException {
     Path old = null;
+    if (!overwrite) {
+      try {
+        Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+        throw new InputException(output + ": the output folder was filled by something else during the run; nothing was written");
+      }
+      return;
+    }
     if (Files.exists(output)) {
       old = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-old-" + UUID.randomUUID());
       Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.KV;
  * to {@code .work/facts.tsv} and the manifest step reads them back.
  */
 public final class RunFacts {
+  public static final String READ = "read";
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";
   public static final String BLANK_LINE = "blank_line";

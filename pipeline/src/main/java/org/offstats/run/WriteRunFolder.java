@@ -84,11 +84,11 @@ public final class WriteRunFolder {
       TableSchema table = Schemas.table(tableName);
       ParquetTableWriter.requireUniqueKeys(rows, table);
       RunLayout layout = new RunLayout(Path.of(runRoot));
-      ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName));
+      ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
       Schema published = table.publishedSchema();
       List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
       rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
-      ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName));
+      ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName), false);
       out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
     }
   }

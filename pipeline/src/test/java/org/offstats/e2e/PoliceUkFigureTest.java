@@ -1,0 +1,85 @@
+package org.offstats.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 3: headline-style figures over police.uk data, declared like any other figure ("arrests
+ * resulting from stop and search in a year, by officer-defined ethnicity"), agree with DuckDB
+ * counting the raw public files with the same filters.
+ */
+class PoliceUkFigureTest {
+  private static final List<String> FILES =
+      List.of("2015-04-metropolitan-stop-and-search.csv", "2015-08-metropolitan-stop-and-search.csv", "2016-04-city-of-london-stop-and-search.csv");
+  private static final String ARREST_OUTCOMES = "('Arrest', 'Suspect arrested', 'Offender arrested')";
+
+  @Test
+  void stopAndSearchArrestsByEthnicityMatchTheRawFiles(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("input");
+    Files.createDirectories(input);
+    Path data = PoliceUkMatchesSqlTest.sharedData().resolve("lukovnikov__berlinhack");
+    for (String file : FILES) {
+      Files.copy(data.resolve(file), input.resolve(file));
+    }
+    Path figures = dir.resolve("figures.json");
+    Files.writeString(figures, """
+        {"version": 1, "figures": [
+          {"id": "met_searches_fy2015", "unit": "searches", "source": "policeuk_stop_search",
+           "filters": {"force": "metropolitan"}, "period": {"from": "2015-04-01", "to": "2016-03-31"},
+           "rounding": {"method": "exact"}, "statement": "{published} searches (as at {as_at})."},
+          {"id": "met_search_arrests_black_fy2015", "unit": "arrests", "source": "policeuk_stop_search",
+           "filters": {"force": "metropolitan", "outcome": ["Arrest", "Suspect arrested", "Offender arrested"],
+                       "officer_defined_ethnicity": "Black"},
+           "period": {"from": "2015-04-01", "to": "2016-03-31"},
+           "rounding": {"method": "exact"}, "statement": "{published} arrests (as at {as_at})."},
+          {"id": "met_search_arrests_april_2015", "unit": "arrests", "source": "policeuk_stop_search",
+           "filters": {"outcome": ["Arrest", "Suspect arrested", "Offender arrested"]},
+           "period": {"from": "2015-04-01", "to": "2015-04-30"},
+           "rounding": {"method": "exact"}, "statement": "{published} arrests (as at {as_at})."}
+        ]}""");
+    Path out = dir.resolve("run");
+
+    Cli.Result result = Cli.run("run", "--input", input.toString(), "--output", out.toString(), "--figures", figures.toString());
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+
+    long searches;
+    long blackArrests;
+    long aprilArrests;
+    try (Connection db = Duck.open()) {
+      // independent: the raw files, month and force from the file name, as EXTRACTS.md says
+      Duck.execute(db, "CREATE TABLE raw AS SELECT *, regexp_extract(filename, '(\\d{4}-\\d{2})-', 1) AS file_month,"
+          + " regexp_extract(filename, '\\d{4}-\\d{2}-([a-z0-9-]+)-stop-and-search', 1) AS file_force FROM read_csv("
+          + "[" + String.join(",", FILES.stream().map(f -> Duck.literal(input.resolve(f))).toList()) + "],"
+          + " header=true, all_varchar=true, filename=true)");
+      searches = Duck.count(db, "SELECT count(*) FROM raw WHERE file_force = 'metropolitan' AND file_month BETWEEN '2015-04' AND '2016-03'");
+      blackArrests = Duck.count(db, "SELECT count(*) FROM raw WHERE file_force = 'metropolitan' AND file_month BETWEEN '2015-04' AND '2016-03'"
+          + " AND \"Outcome\" IN " + ARREST_OUTCOMES + " AND \"Officer-defined ethnicity\" = 'Black'");
+      aprilArrests = Duck.count(db, "SELECT count(*) FROM raw WHERE file_month = '2015-04' AND \"Outcome\" IN " + ARREST_OUTCOMES);
+    }
+    assertThat(blackArrests).isPositive();
+
+    JsonNode headlines = new ObjectMapper().readTree(out.resolve("publish/headlines.json").toFile());
+    assertThat(published(headlines, "met_searches_fy2015")).isEqualTo(searches);
+    assertThat(published(headlines, "met_search_arrests_black_fy2015")).isEqualTo(blackArrests);
+    assertThat(published(headlines, "met_search_arrests_april_2015")).isEqualTo(aprilArrests);
+    assertThat(Files.readString(out.resolve("manifest.json"))).contains(figures.toString());
+  }
+
+  private static long published(JsonNode headlines, String id) {
+    for (JsonNode figure : headlines.get("figures")) {
+      if (figure.get("figure_id").asText().equals(id)) {
+        return figure.get("published_value").asLong();
+      }
+    }
+    throw new AssertionError("no figure " + id);
+  }
+}
