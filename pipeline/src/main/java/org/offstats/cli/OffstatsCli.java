@@ -39,7 +39,7 @@ public final class OffstatsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or generate (see offstats --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate, verify, explain or diff (see offstats --help)");
   }
 
   /** Bad usage: one line naming the problem and where the help is, exit code 2. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.offstats.audit.RunManifest;
 import org.offstats.extract.InputException;
 import org.offstats.run.RunCommandRunner;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     try (BundledSample sample = input == null ? BundledSample.extract() : null) {
       Path inputFolder = sample == null ? input : sample.folder();
-      String label = sample == null ? input.toString() : "the bundled synthetic sample-data";
+      String label = sample == null ? input.toString() : RunManifest.BUNDLED_SAMPLE_LABEL;
       new RunCommandRunner(System.err)
           .run(new RunCommandRunner.Request(
               inputFolder,

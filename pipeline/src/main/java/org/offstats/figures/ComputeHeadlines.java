@@ -64,7 +64,7 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
       if (input.has(table.table())) {
         PCollection<SpecificRecordBase> rows = input.get(table.table());
         all = all.and(
-            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table())))
+            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table(), asAt)).withSideInputs(asAt))
                 .setCoder(AggregateCells.CONTRIBUTION_CODER)
                 .apply("Cells " + table.table(), Combine.globally(new AggregateCells.CellTableFn())));
       }
@@ -90,24 +90,33 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   static final class TableRowContributionFn extends DoFn<SpecificRecordBase, KV<List<String>, Contribution>> {
     private final FigureDefinitions definitions;
     private final String table;
+    private final PCollectionView<Long> asAt;
 
-    TableRowContributionFn(FigureDefinitions definitions, String table) {
+    TableRowContributionFn(FigureDefinitions definitions, String table, PCollectionView<Long> asAt) {
       this.definitions = definitions;
       this.table = table;
+      this.asAt = asAt;
     }
 
     @ProcessElement
-    public void processElement(@Element SpecificRecordBase row, OutputReceiver<KV<List<String>, Contribution>> out) {
-      Map<String, String> attributes = FigureMatcher.attributesOf(row);
+    public void processElement(ProcessContext context) {
+      Map<String, String> attributes = FigureMatcher.attributesOf(context.element());
       Optional<LocalDate> month = FigureMatcher.monthStart(attributes.get("month"));
+      // police.uk records have no as-at bound of their own, so a period ending at as-at is
+      // bounded here (force records after as-at were rejected when read)
+      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
+      SpecificRecordBase row = context.element();
       long records = (Long) row.get(row.getSchema().getFields().size() - 1);
       for (FigureDefinition figure : definitions.figures()) {
         if (!figure.source().equals(table) || month.isEmpty()) {
           continue;
         }
+        if (month.get().isAfter(asAtDate)) {
+          continue;
+        }
         Optional<String> bucket = FigureMatcher.bucket(figure.period(), month.get());
         if (bucket.isPresent() && FigureMatcher.matches(figure.filters(), attributes)) {
-          out.output(KV.of(List.of(figure.id(), bucket.get()), Contribution.counted(records)));
+          context.output(KV.of(List.of(figure.id(), bucket.get()), Contribution.counted(records)));
         }
       }
     }

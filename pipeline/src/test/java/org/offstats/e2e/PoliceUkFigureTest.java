@@ -74,6 +74,34 @@ class PoliceUkFigureTest {
     assertThat(Files.readString(out.resolve("manifest.json"))).contains(figures.toString());
   }
 
+  @Test
+  void aPeriodEndingAtAsAtLeavesOutLaterPoliceUkMonths(@TempDir Path dir) throws Exception {
+    // police.uk records have no as-at bound of their own: a figure "to as_at" must stop there.
+    // Two street files, October (3 records) and December (2 records) 2025; as-at 31 October 2025.
+    Path input = dir.resolve("input");
+    Files.createDirectories(input);
+    String header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+        + "Last outcome category,Context\n";
+    String row = ",%s,City of London Police,City of London Police,,,,,,Anti-social behaviour,,\n";
+    Files.writeString(input.resolve("2025-10-city-of-london-street.csv"), header + row.formatted("2025-10").repeat(3));
+    Files.writeString(input.resolve("2025-12-city-of-london-street.csv"), header + row.formatted("2025-12").repeat(2));
+    Path figures = dir.resolve("figures.json");
+    Files.writeString(figures, """
+        {"version": 1, "figures": [
+          {"id": "asb_to_as_at", "unit": "crimes", "source": "policeuk_street_by_type", "filters": {},
+           "period": {"from": "2025-01-01", "to": "as_at"}, "rounding": {"method": "exact"},
+           "statement": "{published} records (as at {as_at})."}
+        ]}""");
+    Path out = dir.resolve("run");
+
+    Cli.Result result =
+        Cli.run("run", "--input", input.toString(), "--output", out.toString(), "--figures", figures.toString(), "--as-at", "2025-10-31");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode headlines = new ObjectMapper().readTree(out.resolve("publish/headlines.json").toFile());
+    assertThat(published(headlines, "asb_to_as_at")).isEqualTo(3);
+  }
+
   private static long published(JsonNode headlines, String id) {
     for (JsonNode figure : headlines.get("figures")) {
       if (figure.get("figure_id").asText().equals(id)) {
