@@ -1,6 +1,7 @@
 -- The force tables of OUTPUTS.md computed by DuckDB straight from the CSV extracts, written to
 -- Parquet: the "ad-hoc SQL" side of bench/compare.sh. No validation, rejects, de-duplication or
--- checksums (that is the head start the 2x target allows for). ${INPUT} and ${OUT} are filled in
+-- checksums (that is the head start the 2x target allows for); rows whose dates do not parse are
+-- dropped, as ad-hoc SQL would. ${INPUT} and ${OUT} are filled in
 -- by RunSql.java.
 SET preserve_insertion_order = false;
 CREATE TEMP TABLE offences AS SELECT * FROM read_csv('${INPUT}/reference/offences.csv', header = true, all_varchar = true);
@@ -10,14 +11,16 @@ CREATE MACRO fy(d) AS CASE WHEN month(d) >= 4
   THEN year(d)::VARCHAR || '-' || lpad(((year(d) + 1) % 100)::VARCHAR, 2, '0')
   ELSE (year(d) - 1)::VARCHAR || '-' || lpad((year(d) % 100)::VARCHAR, 2, '0') END;
 CREATE TEMP TABLE arrests AS
-  SELECT a.*, a.arrest_date::DATE AS day, u.unit_type, o.offence_group
-  FROM read_csv('${INPUT}/arrests*.csv', header = true, all_varchar = true) a
-  JOIN units u USING (unit_code) JOIN offences o USING (offence_code);
+  SELECT a.*, TRY_CAST(a.arrest_date AS DATE) AS day, u.unit_type, o.offence_group
+  FROM read_csv('${INPUT}/arrests*.csv', header = true, all_varchar = true, ignore_errors = true) a
+  JOIN units u USING (unit_code) JOIN offences o USING (offence_code)
+  WHERE TRY_CAST(a.arrest_date AS DATE) IS NOT NULL;
 CREATE TEMP TABLE crimes AS
-  SELECT c.*, c.recorded_date::DATE AS recorded, c.outcome_date::DATE AS outcome, o.offence_group, o.offence_subgroup, o.vawg,
+  SELECT c.*, TRY_CAST(c.recorded_date AS DATE) AS recorded, TRY_CAST(c.outcome_date AS DATE) AS outcome, o.offence_group, o.offence_subgroup, o.vawg,
          coalesce(t.outcome_group, 'Not yet assigned an outcome') AS outcome_group
-  FROM read_csv('${INPUT}/outcomes*.csv', header = true, all_varchar = true) c
-  JOIN offences o USING (offence_code) LEFT JOIN outcome_types t ON c.outcome_type = t.outcome_type;
+  FROM read_csv('${INPUT}/outcomes*.csv', header = true, all_varchar = true, ignore_errors = true) c
+  JOIN offences o USING (offence_code) LEFT JOIN outcome_types t ON c.outcome_type = t.outcome_type
+  WHERE TRY_CAST(c.recorded_date AS DATE) IS NOT NULL;
 CREATE TEMP TABLE crime_scopes AS
   SELECT c.*, fy(recorded) AS financial_year, s.scope_type, s.scope
   FROM crimes c, LATERAL (VALUES ('all', 'All offences'), ('offence_group', c.offence_group),
@@ -51,6 +54,6 @@ COPY (WITH timed AS (SELECT *, datediff('day', recorded, outcome) AS days FROM c
         SELECT financial_year, scope_type, scope, 'All outcomes', count(*), quantile_cont(days, 0.5), quantile_cont(days, 0.25),
                quantile_cont(days, 0.75) FROM timed GROUP BY ALL) ORDER BY ALL)
   TO '${OUT}/time_to_outcome.parquet' (FORMAT parquet);
-COPY (SELECT strftime(event_date::DATE, '%Y-%m') AS month, order_type, event, count(*) AS events
-        FROM read_csv('${INPUT}/protection_orders*.csv', header = true, all_varchar = true) GROUP BY ALL ORDER BY ALL)
+COPY (SELECT strftime(TRY_CAST(event_date AS DATE), '%Y-%m') AS month, order_type, event, count(*) AS events
+        FROM read_csv('${INPUT}/protection_orders*.csv', header = true, all_varchar = true, ignore_errors = true) GROUP BY ALL ORDER BY ALL)
   TO '${OUT}/protection_orders.parquet' (FORMAT parquet);

@@ -55,7 +55,8 @@ public final class OffstatsCli implements Runnable {
     boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
     InputException input = findCause(e, InputException.class);
     if (input != null) {
-      err.println("offstats: error: " + input.getMessage());
+      // one line whatever the input held: a value quoted in the message may hold a line break
+      err.println("offstats: error: " + input.getMessage().replace("\r", "\\r").replace("\n", "\\n"));
       if (debug) {
         e.printStackTrace(err);
       }

@@ -29,10 +29,10 @@ import java.util.zip.GZIPInputStream;
  * location is the line feed that ended it, which cuts the raw text out of that window. The window
  * never holds more than one record plus Jackson's read-ahead.
  *
- * <p>Reading is strict: invalid UTF-8, malformed quoting and a quote still open at the end of the
- * file are {@link InputException}s (the rest of the file cannot be trusted). A leading byte-order
- * mark is removed. Completely empty lines are not records: they are counted in {@link
- * #blankLines()} so the manifest can list them.
+ * <p>Reading is strict: invalid UTF-8, malformed quoting, a line ended by a lone CR and a quote
+ * still open at the end of the file are {@link InputException}s (the rest of the file cannot be
+ * trusted). A leading byte-order mark is removed. Completely empty lines are not records: they are
+ * counted in {@link #blankLines()} so the manifest can list them.
  */
 public final class CsvRecordReader implements Closeable {
   /** Jackson's own ceiling on one value; beyond it a field cannot even be held to be rejected. */
@@ -143,7 +143,8 @@ public final class CsvRecordReader implements Closeable {
       JsonLocation end = parser.currentLocation();
       String raw = cutRaw(end.getCharOffset());
       Record record = new Record(recordStartLine, fields.toArray(String[]::new), raw);
-      recordStartLine = end.getLineNr();
+      // physical lines end with \n or \r\n; Jackson's own line count also counts a CR inside quotes
+      recordStartLine += newlines(raw) + 1;
       return record;
     } catch (CharacterCodingException e) {
       // the decoder reads ahead of the parser, so the bad bytes are at or after this line
@@ -167,7 +168,16 @@ public final class CsvRecordReader implements Closeable {
   private String cutRaw(long lineFeedOffset) {
     long start = previousEnd + 1;
     long end = lineFeedOffset;
-    boolean atEndOfFile = end > window.endOffset() || end < start || window.charAt(end) != '\n';
+    boolean atEndOfFile = end >= window.endOffset() || end < start || window.charAt(end) != '\n';
+    if (atEndOfFile && end >= start && end + 1 < window.endOffset() && window.charAt(end) == '\r') {
+      // Jackson ends a record at a lone CR too; EXTRACTS.md's line ends are \n and \r\n only, and
+      // taking it for the end of the file would swallow the records after it
+      throw InputException.at(
+          file,
+          recordStartLine + newlines(window.slice(start, end)),
+          "a carriage return (CR) not followed by a line feed (rule: lines end with \\n or \\r\\n;"
+              + " a CR inside a value needs quotes)");
+    }
     if (atEndOfFile) {
       end = window.endOffset();
     }
@@ -193,32 +203,55 @@ public final class CsvRecordReader implements Closeable {
               + " the file cannot be read");
     }
     String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
-    int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+    // line and column counted here from the record's start: Jackson's own counts include CRs inside
+    // quotes and vary with where its buffers end
+    long line = recordStartLine;
+    long column = -1;
+    long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+    if (offset >= previousEnd + 1) {
+      String before = window.slice(previousEnd + 1, Math.min(offset, window.endOffset()));
+      line += newlines(before);
+      column = before.length() - before.lastIndexOf('\n');
+    }
     return InputException.at(
         file,
-        e.getLocation() == null ? recordStartLine : e.getLocation().getLineNr(),
+        line,
         (column > 0 ? "column " + column + ": " : "")
             + "malformed CSV quoting (rule: RFC 4180): "
             + detail.replaceAll("\\s+", " "));
   }
 
-  /** Lines below the record's first line at which its last unmatched quote opened. */
+  /**
+   * Lines below the record's first line at which its unmatched quote opened: a quote opens a field
+   * only at the field's start, and a doubled quote inside a quoted field does not close it.
+   */
   static long lineOfOpenQuote(String recordText) {
     boolean quoted = false;
+    boolean fieldStart = true;
     long line = 0;
     long openedAt = 0;
     for (int i = 0; i < recordText.length(); i++) {
       char c = recordText.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-        if (quoted) {
-          openedAt = line;
+      if (quoted) {
+        if (c == '"' && i + 1 < recordText.length() && recordText.charAt(i + 1) == '"') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
         }
-      } else if (c == '\n') {
+      } else if (c == '"' && fieldStart) {
+        quoted = true;
+        openedAt = line;
+      }
+      if (c == '\n') {
         line++;
       }
+      fieldStart = !quoted && (c == ',' || c == '\n');
     }
     return openedAt;
+  }
+
+  private static long newlines(String text) {
+    return text.chars().filter(c -> c == '\n').count();
   }
 
   @Override

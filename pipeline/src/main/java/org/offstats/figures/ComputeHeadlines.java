@@ -34,6 +34,7 @@ import org.offstats.schema.table.Headline;
 import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellStats;
 import org.offstats.tables.CellTable;
+import org.offstats.tables.PartialTables;
 import org.offstats.tables.Contribution;
 
 /**
@@ -42,8 +43,8 @@ import org.offstats.tables.Contribution;
  * distinct counts), then {@code publish/headlines.json} and {@code headlines.md}.
  */
 public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollection<Headline>> {
-  /** The readers' partial tables; those named {@link HeadlineCells#TABLE} are used. */
-  public static final TupleTag<KV<String, Map<List<String>, CellStats>>> PARTIALS = new TupleTag<>() {};
+  /** The readers' partial tables of the headline figures. */
+  public static final TupleTag<Map<List<String>, CellStats>> PARTIALS = PartialTables.tag(HeadlineCells.TABLE);
 
   private final FigureDefinitions definitions;
   private final PCollectionView<Long> asAt;
@@ -56,10 +57,7 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   @Override
   public PCollection<Headline> expand(PCollectionTuple input) {
     PCollectionList<Map<List<String>, CellStats>> all =
-        PCollectionList.of(
-            input.get(PARTIALS)
-                .apply("SelectFigurePartials", ParDo.of(new SelectFiguresFn()))
-                .setCoder(AggregateCells.TABLE_CODER));
+        PCollectionList.of(input.get(PARTIALS));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       if (input.has(table.table())) {
         PCollection<SpecificRecordBase> rows = input.get(table.table());
@@ -118,15 +116,6 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
         if (bucket.isPresent() && FigureMatcher.matches(figure.filters(), attributes)) {
           context.output(KV.of(List.of(figure.id(), bucket.get()), Contribution.counted(records)));
         }
-      }
-    }
-  }
-
-  static final class SelectFiguresFn extends DoFn<KV<String, Map<List<String>, CellStats>>, Map<List<String>, CellStats>> {
-    @ProcessElement
-    public void processElement(@Element KV<String, Map<List<String>, CellStats>> partial, OutputReceiver<Map<List<String>, CellStats>> out) {
-      if (partial.getKey().equals(HeadlineCells.TABLE)) {
-        out.output(partial.getValue());
       }
     }
   }

@@ -31,6 +31,7 @@ import org.offstats.schema.TableSchema;
 import org.offstats.schema.table.PoliceUkOutcomesByType;
 import org.offstats.schema.table.PoliceUkStopSearchByType;
 import org.offstats.schema.table.PoliceUkStreetByType;
+import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellSink;
 import org.offstats.tables.CellTable;
 import org.offstats.tables.PartialTables;
@@ -65,8 +66,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
   /** A police.uk table: its name and row class. */
   public record TableOf<R extends SpecificRecordBase>(String table, Class<R> rowClass) implements java.io.Serializable {}
 
-  /** Partial tables of the files read, named by table. */
-  public static final TupleTag<KV<String, Map<List<String>, CellStats>>> PARTIALS = new TupleTag<>() {};
+
 
   private final List<PoliceUkFile> files;
 
@@ -84,20 +84,28 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         begin
             .apply("ListPoliceUkFiles", Create.of(files).withCoder(SerializableCoder.of(PoliceUkFile.class)))
-            .apply("CountRecords", ParDo.of(new ReadFileFn()).withOutputTags(REJECTED, TupleTagList.of(FACTS).and(PARTIALS)));
+            .apply("CountRecords", ParDo.of(new ReadFileFn()).withOutputTags(REJECTED, partialTags().and(FACTS)));
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
     read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(org.apache.beam.sdk.coders.StringUtf8Coder.of(),
         org.apache.beam.sdk.coders.VarLongCoder.of()));
-    read.get(PARTIALS).setCoder(PartialTables.CODER);
     PCollectionTuple result = PCollectionTuple.of(REJECTED, read.get(REJECTED)).and(FACTS, read.get(FACTS));
     for (TableOf<?> table : TABLES.values()) {
-      result = result.and(table.table(), rows(read.get(PARTIALS), table));
+      PCollection<Map<List<String>, CellStats>> partials = read.get(PartialTables.tag(table.table()));
+      result = result.and(table.table(), rows(partials.setCoder(AggregateCells.TABLE_CODER), table));
     }
     return result;
   }
 
+  private static TupleTagList partialTags() {
+    TupleTagList tags = TupleTagList.empty();
+    for (TableOf<?> table : TABLES.values()) {
+      tags = tags.and(PartialTables.tag(table.table()));
+    }
+    return tags;
+  }
+
   private static <R extends SpecificRecordBase> PCollection<SpecificRecordBase> rows(
-      PCollection<KV<String, Map<List<String>, CellStats>>> partials, TableOf<R> table) {
+      PCollection<Map<List<String>, CellStats>> partials, TableOf<R> table) {
     @SuppressWarnings("unchecked")
     PCollection<SpecificRecordBase> rows =
         (PCollection<SpecificRecordBase>) (PCollection<?>) partials.apply("Build " + table.table(), new CountTable<>(table));
@@ -173,7 +181,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
       for (Long line : blankLines) {
         out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), line.toString()), 1L));
       }
-      partials.drain().forEach(out.get(PARTIALS)::output);
+      partials.drain().forEach(partial -> out.get(PartialTables.tag(partial.getKey())).output(partial.getValue()));
     }
   }
 

@@ -21,6 +21,8 @@ import org.offstats.extract.ReadExtracts;
 import org.offstats.extract.RejectedRow;
 import org.offstats.extract.RowValidator;
 import org.offstats.figures.ComputeHeadlines;
+import org.offstats.figures.HeadlineCells;
+import org.offstats.tables.PartialTables;
 import org.offstats.policeuk.PoliceUkTables;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
@@ -67,6 +69,14 @@ public final class OffstatsJob {
         new ProtectionOrdersTable());
   }
 
+  /** Every partial table the readers aggregate: the force tables and the headline figures. */
+  private static List<String> partialTableNames() {
+    List<String> names = new ArrayList<>();
+    forceTables().forEach(t -> names.add(t.table()));
+    names.add(HeadlineCells.TABLE);
+    return names;
+  }
+
   /** Wires the job on {@code pipeline}; tests call it on a TestPipeline. */
   public static void build(Pipeline pipeline, JobPlan plan) {
     registerCoders(pipeline);
@@ -79,18 +89,17 @@ public final class OffstatsJob {
                 plan.inputs().files(),
                 validators(plan),
                 new RecordAggregations(plan.inputs().reference(), plan.figures()),
-                plan.givenAsAt().orElse(plan.runDay())));
+                plan.givenAsAt().orElse(plan.runDay()),
+                partialTableNames()));
     PCollection<Long> asAtDay = AsAtDate.of(read.get(ReadExtracts.LATEST_DATE), plan.givenAsAt(), plan.runDay());
     PCollectionView<Long> asAt = asAtDay.apply("AsAtView", View.asSingleton());
-    PCollection<KV<String, Map<List<String>, CellStats>>> partials = read.get(ReadExtracts.PARTIALS);
-
     List<PCollection<KV<String, Long>>> facts = new ArrayList<>();
     for (CellTable<?> table : forceTables()) {
-      facts.add(WriteRunFolder.table(partials.apply(table.table(), table), table.table(), root));
+      facts.add(WriteRunFolder.table(read.get(PartialTables.tag(table.table())).apply(table.table(), table), table.table(), root));
     }
 
     PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles()));
-    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, partials);
+    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, read.get(ComputeHeadlines.PARTIALS));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       PCollection<SpecificRecordBase> rows = policeUk.get(table.table());
       facts.add(WriteRunFolder.table(rows, table.table(), root));

@@ -81,13 +81,22 @@ public final class RunCommandRunner {
     InputScan scan = InputScan.of(request.input());
     FigureDefinitions figures = request.figures().isPresent() ? FigureDefinitions.load(request.figures().get()) : FigureDefinitions.bundled();
 
-    Files.createDirectories(output.getParent());
+    try {
+      Files.createDirectories(output.getParent());
+    } catch (IOException e) {
+      throw cannotCreate(output, e);
+    }
     Path temp = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID());
     // a run stopped by Ctrl-C or kill (not kill -9) removes its temporary folder on the way out
     Thread cleanUp = new Thread(() -> deleteQuietly(temp), "offstats-clean-up");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
-      RunLayout layout = new RunLayout(Files.createDirectory(temp));
+      RunLayout layout;
+      try {
+        layout = new RunLayout(Files.createDirectory(temp));
+      } catch (IOException e) {
+        throw cannotCreate(output, e);
+      }
       Files.createDirectory(layout.publish());
       OwnerOnly.createDirectory(layout.restricted());
       OwnerOnly.createDirectory(layout.rejects());
@@ -121,9 +130,31 @@ public final class RunCommandRunner {
     }
   }
 
+  /**
+   * The job's writers may still be creating files in the folder while the JVM shuts down, which
+   * made deleting it fail (a folder not empty any more). Renamed first, nothing new can appear in
+   * it: the writers create files by path, never folders.
+   */
+  private static Path moveAside(Path folder) {
+    try {
+      return Files.move(folder, folder.resolveSibling(folder.getFileName() + "-removing"), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      return folder; // gone already, or it cannot move: delete it where it is
+    }
+  }
+
+  /** An output the run cannot create its folder in is bad usage (exit 2 naming it), not an internal error. */
+  private static InputException cannotCreate(Path output, IOException e) {
+    String why =
+        e instanceof java.nio.file.FileAlreadyExistsException exists ? exists.getFile() + " exists and is not a folder"
+            : e instanceof java.nio.file.AccessDeniedException denied ? "permission denied on " + denied.getFile()
+            : String.valueOf(e.getMessage()).split("\n")[0];
+    return new InputException(output + ": cannot create the run folder (" + why + "); choose another --output");
+  }
+
   private static void deleteQuietly(Path folder) {
     try {
-      deleteTree(folder);
+      deleteTree(moveAside(folder));
     } catch (IOException | RuntimeException e) {
       System.err.println("offstats: could not remove the temporary folder " + folder + ": " + e.getMessage());
     }

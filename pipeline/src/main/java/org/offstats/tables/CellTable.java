@@ -21,7 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
  * table and named after it, say how a cell becomes a row.
  */
 public abstract class CellTable<R extends SpecificRecordBase>
-    extends PTransform<PCollection<KV<String, Map<List<String>, CellStats>>>, PCollection<R>> {
+    extends PTransform<PCollection<Map<List<String>, CellStats>>, PCollection<R>> {
 
   /** The table's name, as in {@code schemas/tables/}. */
   public abstract String table();
@@ -32,30 +32,13 @@ public abstract class CellTable<R extends SpecificRecordBase>
   protected abstract DoFn<KV<List<String>, CellStats>, R> toRow();
 
   @Override
-  public PCollection<R> expand(PCollection<KV<String, Map<List<String>, CellStats>>> partials) {
+  public PCollection<R> expand(PCollection<Map<List<String>, CellStats>> partials) {
     return partials
-        .apply("SelectPartials", ParDo.of(new SelectFn(table())))
-        .setCoder(AggregateCells.TABLE_CODER)
         .apply("MergePartials", Combine.globally(new MergeTablesFn()))
         .apply("ToCells", ParDo.of(new AggregateCells.ToCellsFn()))
         .setCoder(KvCoder.of(AggregateCells.KEY_CODER, CellStats.Coder.of()))
         .apply("ToRows", ParDo.of(toRow()))
         .setCoder(AvroCoder.of(rowClass()));
-  }
-
-  static final class SelectFn extends DoFn<KV<String, Map<List<String>, CellStats>>, Map<List<String>, CellStats>> {
-    private final String table;
-
-    SelectFn(String table) {
-      this.table = table;
-    }
-
-    @ProcessElement
-    public void processElement(@Element KV<String, Map<List<String>, CellStats>> partial, OutputReceiver<Map<List<String>, CellStats>> out) {
-      if (partial.getKey().equals(table)) {
-        out.output(partial.getValue());
-      }
-    }
   }
 
   /** Exact merge of partial tables: counts add, sets and histograms merge. */

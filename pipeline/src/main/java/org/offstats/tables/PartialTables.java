@@ -3,10 +3,8 @@ package org.offstats.tables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Cells aggregated locally by one reader, per table: the reader adds every accepted record here,
@@ -14,9 +12,13 @@ import org.apache.beam.sdk.values.KV;
  * element per record. Exact: counts add, person sets and day histograms merge.
  */
 public final class PartialTables {
-  /** A partial table on its way to be merged: table name and its cells. */
-  public static final Coder<KV<String, Map<List<String>, CellStats>>> CODER =
-      KvCoder.of(StringUtf8Coder.of(), AggregateCells.TABLE_CODER);
+  /**
+   * The output a table's partials travel under, from reader to that table's composite only:
+   * sending every partial past every table made runners copy each one once per table.
+   */
+  public static TupleTag<Map<List<String>, CellStats>> tag(String table) {
+    return new TupleTag<>("partial:" + table);
+  }
 
   private final Map<String, Map<List<String>, CellStats>> tables = new HashMap<>();
 
