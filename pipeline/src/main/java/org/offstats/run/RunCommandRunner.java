@@ -222,6 +222,7 @@ public final class RunCommandRunner {
     manifest.put("tool_version", build.version());
     manifest.put("git_commit", build.gitCommit());
     manifest.put("runner", options.getRunner().getSimpleName());
+    manifest.put("parallelism", parallelism(request.beamArgs(), options));
     manifest.put("started_at", startedAt.toString());
     manifest.put("finished_at", Instant.now().toString());
     manifest.put("status", "succeeded");
@@ -274,6 +275,24 @@ public final class RunCommandRunner {
     manifest.putObject("figures").put("path", figures.location()).put("sha256", figures.sha256());
     manifest.set("outputs", Manifest.outputs(temp, facts, scan));
     return manifest;
+  }
+
+  /**
+   * The parallelism the run asked for: {@code --targetParallelism} (DirectRunner) or {@code
+   * --parallelism} (Flink) as given, else the DirectRunner's default, else the runner's default.
+   */
+  static String parallelism(List<String> beamArgs, PipelineOptions options) {
+    for (String arg : beamArgs) {
+      for (String option : new String[] {"--targetParallelism=", "--parallelism="}) {
+        if (arg.startsWith(option)) {
+          return arg.substring(option.length());
+        }
+      }
+    }
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return Integer.toString(options.as(org.apache.beam.runners.direct.DirectOptions.class).getTargetParallelism());
+    }
+    return "runner default";
   }
 
   /**
