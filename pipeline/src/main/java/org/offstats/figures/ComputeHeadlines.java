@@ -28,12 +28,12 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.NumberFormats;
 import org.offstats.policeuk.PoliceUkTables;
-import org.offstats.run.CollectAll;
+import org.offstats.run.GatherAll;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellStats;
-import org.offstats.tables.CellTable;
+import org.offstats.tables.MergePartials;
 import org.offstats.tables.PartialTables;
 import org.offstats.tables.Contribution;
 
@@ -69,7 +69,7 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
     }
     return all
         .apply("AllFigureCells", Flatten.pCollections())
-        .apply("MergeFigureCells", Combine.globally(new CellTable.MergeTablesFn()))
+        .apply("MergeFigureCells", new MergePartials())
         .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(definitions, asAt)).withSideInputs(asAt))
         .setCoder(AvroCoder.of(Headline.class));
   }
@@ -77,7 +77,7 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   /** Writes {@code publish/headlines.json} and {@code headlines.md}: published values only. */
   public static void writeStatements(PCollection<Headline> headlines, PCollectionView<Long> asAt, String runRoot) {
     headlines
-        .apply("CollectHeadlines", Combine.globally(new CollectAll<Headline>()))
+        .apply("CollectHeadlines", GatherAll.<Headline>of())
         .apply("WriteStatements", ParDo.of(new WriteStatementsFn(asAt, runRoot)).withSideInputs(asAt));
   }
 

@@ -12,7 +12,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -50,7 +49,7 @@ public final class WriteRunFolder {
 
     @Override
     public PCollection<KV<String, Long>> expand(PCollection<R> rows) {
-      return rows.apply("CollectRows", Combine.globally(new CollectAll<R>()))
+      return rows.apply("CollectRows", GatherAll.<R>of())
           .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot)))
           .setCoder(factCoder());
     }
@@ -59,14 +58,14 @@ public final class WriteRunFolder {
   /** Writes {@code restricted/rejects/<extract>.csv} for every extract, sorted by (file, line). */
   public static void rejects(PCollection<RejectedRow> rejected, String runRoot) {
     rejected
-        .apply("CollectRejects", Combine.globally(new CollectAll<RejectedRow>()))
+        .apply("CollectRejects", GatherAll.<RejectedRow>of())
         .apply("WriteRejectsCsv", ParDo.of(new WriteRejectsFn(runRoot)));
   }
 
   /** Writes the facts file read by the manifest step. */
   public static void facts(PCollection<KV<String, Long>> facts, String runRoot) {
     facts
-        .apply("CollectFacts", Combine.globally(new CollectAll<KV<String, Long>>()))
+        .apply("CollectFacts", GatherAll.<KV<String, Long>>of())
         .apply("WriteFactsFile", ParDo.of(new WriteFactsFn(runRoot)));
   }
 
