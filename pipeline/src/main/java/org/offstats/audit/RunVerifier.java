@@ -1,5 +1,6 @@
 package org.offstats.audit;
 
+import org.offstats.run.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,13 +10,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
 import org.offstats.run.RunCommandRunner;
@@ -87,7 +86,7 @@ public final class RunVerifier {
           + " reference and figure checksums checked against the rerun's");
       out.println("  headline figures: " + headlines(manifest.runDir(), rerun));
     } finally {
-      deleteTree(temp);
+      FileTrees.deleteTree(temp);
     }
     if (Files.isDirectory(manifest.runDir().resolve(RunFiles.EXPLAIN))) {
       findings.note(RunFiles.EXPLAIN + "/ was written by offstats explain --rows after the run, so it is not compared");
@@ -171,14 +170,4 @@ public final class RunVerifier {
     return findings.isEmpty() ? 0 : 1;
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

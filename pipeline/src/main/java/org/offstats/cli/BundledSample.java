@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.offstats.run.FileTrees;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 
@@ -70,13 +71,7 @@ final class BundledSample implements AutoCloseable {
   }
 
   private void delete() throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (var walk = Files.walk(folder)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    FileTrees.deleteTree(folder);
   }
+
 }

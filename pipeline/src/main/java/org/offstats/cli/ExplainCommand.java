@@ -14,6 +14,7 @@ import org.offstats.extract.InputException;
 import org.offstats.figures.FigureDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,18 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--rows", description = "write the contributing records' identifiers to RUN_DIR/restricted/explain/FIGURE_ID.csv")
   boolean rows;
 
-  @Option(
-      names = "--input",
-      paramLabel = "DIR",
-      description = "the run's inputs, if not where the run read them (default: the folder recorded in the manifest,"
-          + " or the bundled sample-data for a run made on it)")
-  Path input;
-
-  @Option(
-      names = "--figures",
-      paramLabel = "FILE",
-      description = "the headline definitions file the run was given with run --figures, if not where the run read it")
-  Path figures;
+  @Mixin RerunInputs rerun = new RerunInputs();
 
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
@@ -61,7 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RunManifest manifest = RunManifest.read(runDir);
-    RunFigures definitions = RunFigures.of(manifest, figures, "explain");
+    RunFigures definitions = RunFigures.of(manifest, rerun.figures, "explain");
     if (!definitions.matchesRun()) {
       throw new InputException(definitions.describe() + ": not the run's headline definitions (SHA-256 "
           + definitions.sha256().substring(0, 12) + "…, the manifest says " + manifest.figuresSha256().substring(0, 12)
@@ -69,7 +59,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     FigureDefinition figure = FigureExplainer.definition(manifest, definitions, figureId);
     PrintWriter out = spec.commandLine().getOut();
-    try (RunInputs inputs = RunInputs.of(manifest, input)) {
+    try (RunInputs inputs = RunInputs.of(manifest, rerun.input)) {
       InputCheck check = InputCheck.of(manifest, inputs.folder());
       if (check.inputsDiffer()) {
         List<String> files = new ArrayList<>();

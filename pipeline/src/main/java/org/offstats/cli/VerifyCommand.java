@@ -10,6 +10,7 @@ import org.offstats.audit.RunVerifier;
 import org.offstats.run.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,18 +33,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder to verify")
   Path runDir;
 
-  @Option(
-      names = "--input",
-      paramLabel = "DIR",
-      description = "the run's inputs, if not where the run read them (default: the folder recorded in the manifest,"
-          + " or the bundled sample-data for a run made on it)")
-  Path input;
-
-  @Option(
-      names = "--figures",
-      paramLabel = "FILE",
-      description = "the headline definitions file the run was given with run --figures, if not where the run read it")
-  Path figures;
+  @Mixin RerunInputs rerun = new RerunInputs();
 
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
@@ -52,10 +42,10 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunManifest manifest = RunManifest.read(runDir);
     manifest.requireBuild(BuildInfo.current(), "verify");
-    RunFigures definitions = RunFigures.of(manifest, figures, "verify");
+    RunFigures definitions = RunFigures.of(manifest, rerun.figures, "verify");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = System.console() != null ? spec.commandLine().getErr() : null;
-    try (RunInputs inputs = RunInputs.of(manifest, input)) {
+    try (RunInputs inputs = RunInputs.of(manifest, rerun.input)) {
       return new RunVerifier(out, progress).verify(manifest, definitions, inputs.folder(), inputs.description());
     } finally {
       out.flush();

@@ -60,7 +60,13 @@ public final class ParquetTableWriter {
    */
   public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly)
       throws IOException {
-    List<? extends IndexedRecord> sorted = rows.stream().sorted(keyOrder(schema, keys)).toList();
+    Comparator<IndexedRecord> order = keyOrder(schema, keys);
+    List<? extends IndexedRecord> sorted = rows.stream().sorted(order).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
+      }
+    }
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
     try (ParquetWriter<IndexedRecord> writer =
@@ -111,17 +117,6 @@ public final class ParquetTableWriter {
       return CodePointOrder.compare(a.toString(), b.toString());
     }
     return ((Comparable) a).compareTo(b);
-  }
-
-  /** Checks a table's rows are unique on its keys: a repeated cell would be a pipeline bug. */
-  public static void requireUniqueKeys(List<? extends IndexedRecord> rows, TableSchema table) {
-    List<? extends IndexedRecord> sorted = rows.stream().sorted(keyOrder(table.schema(), table.keys())).toList();
-    Comparator<IndexedRecord> order = keyOrder(table.schema(), table.keys());
-    for (int i = 1; i < sorted.size(); i++) {
-      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
-        throw new IllegalStateException("table " + table.name() + " has two rows for one key");
-      }
-    }
   }
 
   /** parquet-avro's writer with the key-value metadata limited to the schema. */

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ public final class RunCommandRunner {
 
       RunFacts facts = RunFacts.read(layout.work());
       checkRejectRates(scan, facts, request.maxRejectRate());
-      deleteTree(layout.work());
+      FileTrees.deleteTree(layout.work());
       LocalDate asAt = LocalDate.ofEpochDay(facts.get(RunFacts.AS_AT));
       ObjectNode manifest = manifest(request, options, scan, figures, facts, asAt, startedAt, temp);
       Manifest.write(manifest, temp);
@@ -120,7 +119,7 @@ public final class RunCommandRunner {
       return output;
     } finally {
       if (Files.exists(temp)) {
-        deleteTree(temp);
+        FileTrees.deleteTree(temp);
       }
       try {
         Runtime.getRuntime().removeShutdownHook(cleanUp);
@@ -154,7 +153,7 @@ public final class RunCommandRunner {
 
   private static void deleteQuietly(Path folder) {
     try {
-      deleteTree(moveAside(folder));
+      FileTrees.deleteTree(moveAside(folder));
     } catch (IOException | RuntimeException e) {
       System.err.println("offstats: could not remove the temporary folder " + folder + ": " + e.getMessage());
     }
@@ -316,7 +315,7 @@ public final class RunCommandRunner {
     }
     Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
     if (old != null) {
-      deleteTree(old);
+      FileTrees.deleteTree(old);
     }
   }
 
@@ -339,14 +338,4 @@ public final class RunCommandRunner {
     console.println("offstats run: wrote " + Schemas.tables().size() + " tables to " + output);
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

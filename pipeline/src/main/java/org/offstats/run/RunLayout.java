@@ -19,10 +19,6 @@ public final class RunLayout {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   public Path publish() {
     return root.resolve(PUBLISH);
   }

@@ -81,7 +81,6 @@ public final class WriteRunFolder {
     @ProcessElement
     public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) throws IOException {
       TableSchema table = Schemas.table(tableName);
-      ParquetTableWriter.requireUniqueKeys(rows, table);
       RunLayout layout = new RunLayout(Path.of(runRoot));
       ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
       Schema published = table.publishedSchema();

@@ -11,36 +11,23 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Combines contributions per cell into exact {@link CellStats}. A cell key is the table's key
- * values in schema order, as strings ({@code true}/{@code false} for booleans), so its coder is
- * deterministic.
- *
- * <p>A published table has at most a few thousand cells, so the whole table is one accumulator of
- * a global combine (partial tables per bundle, merged once), rather than a per-cell keyed combine:
- * runners such as the DirectRunner pay a fixed cost for every key, which for thousands of small
- * cells dwarfs the work.
+ * Exact cell statistics for contributions that arrive one by one (police.uk figure
+ * contributions): a cell key is the table's key values in schema order, as strings ({@code
+ * true}/{@code false} for booleans), so its coder is deterministic. A whole table is one
+ * accumulator: a published table has at most tens of thousands of cells, and a keyed combine per
+ * cell costs runners such as the DirectRunner far more per key than the work.
  */
-public final class AggregateCells
-    extends PTransform<PCollection<KV<List<String>, Contribution>>, PCollection<KV<List<String>, CellStats>>> {
+public final class AggregateCells {
 
   public static final Coder<List<String>> KEY_CODER = ListCoder.of(StringUtf8Coder.of());
   public static final Coder<KV<List<String>, Contribution>> CONTRIBUTION_CODER =
       KvCoder.of(KEY_CODER, Contribution.Coder.of());
   public static final Coder<Map<List<String>, CellStats>> TABLE_CODER = MapCoder.of(KEY_CODER, CellStats.Coder.of());
 
-  @Override
-  public PCollection<KV<List<String>, CellStats>> expand(PCollection<KV<List<String>, Contribution>> contributions) {
-    return contributions
-        .apply("CombineCells", Combine.globally(new CellTableFn()))
-        .apply("ToCells", ParDo.of(new ToCellsFn()))
-        .setCoder(KvCoder.of(KEY_CODER, CellStats.Coder.of()));
-  }
+  private AggregateCells() {}
 
   /** Exact, order-independent combination of contributions into a table of cells. */
   public static final class CellTableFn
