@@ -212,7 +212,7 @@ public final class AdditiveRelations {
             groups.add(id);
           }
         });
-        if (all != null) {
+        if (all != null && !groups.isEmpty()) {
           relations.add(Relation.total(SCOPES_ADD_UP, groups, all));
         }
         hierarchy.subgroupsOfGroup().forEach((group, subgroups) -> {

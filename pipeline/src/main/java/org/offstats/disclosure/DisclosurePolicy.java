@@ -25,21 +25,23 @@ public final class DisclosurePolicy implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final int VERSION = 1;
-  private static final Set<String> FIELDS = Set.of("version", "about", "threshold", "suppress_zeros", "rounding_base");
+  private static final Set<String> FIELDS = Set.of("version", "about", "threshold", "suppress_zeros", "rounding_base", "secondary_suppression");
 
   private final int threshold;
   private final boolean suppressZeros;
   private final Integer roundingBase;
+  private final boolean secondary;
   private final String location;
   private final String sha256;
 
-  DisclosurePolicy(int threshold, boolean suppressZeros, Integer roundingBase, String location, String sha256) {
+  DisclosurePolicy(int threshold, boolean suppressZeros, Integer roundingBase, boolean secondary, String location, String sha256) {
     if (threshold < 1) {
       throw new IllegalArgumentException("threshold must be 1 or more");
     }
     this.threshold = threshold;
     this.suppressZeros = suppressZeros;
     this.roundingBase = roundingBase;
+    this.secondary = secondary;
     this.location = location;
     this.sha256 = sha256;
   }
@@ -75,7 +77,7 @@ public final class DisclosurePolicy implements Serializable {
     }
     root.fieldNames().forEachRemaining(name -> {
       if (!FIELDS.contains(name)) {
-        throw new InputException(location + ": unknown setting '" + name + "' (known: about, rounding_base, suppress_zeros, threshold, version)");
+        throw new InputException(location + ": unknown setting '" + name + "' (known: about, rounding_base, secondary_suppression, suppress_zeros, threshold, version)");
       }
     });
     if (root.path("version").asInt(-1) != VERSION) {
@@ -97,7 +99,11 @@ public final class DisclosurePolicy implements Serializable {
       }
       roundingBase = base.asInt();
     }
-    return new DisclosurePolicy(threshold.asInt(), zeros.asBoolean(), roundingBase, location, sha256(bytes));
+    JsonNode secondary = root.path("secondary_suppression");
+    if (!secondary.isMissingNode() && !secondary.isBoolean()) {
+      throw new InputException(location + ": secondary_suppression must be true or false");
+    }
+    return new DisclosurePolicy(threshold.asInt(), zeros.asBoolean(), roundingBase, secondary.asBoolean(false), location, sha256(bytes));
   }
 
   /** Counts from 1 (0 with suppress_zeros) to threshold - 1 are suppressed. */
@@ -107,6 +113,11 @@ public final class DisclosurePolicy implements Serializable {
 
   public boolean suppressZeros() {
     return suppressZeros;
+  }
+
+  /** Whether secondary suppression runs (see {@link Suppression}). */
+  public boolean secondarySuppression() {
+    return secondary;
   }
 
   /** The base published counts are rounded to, if any. */

@@ -30,7 +30,7 @@ final class Protection {
   private static final int CERTIFICATE_CELLS = 48;
 
   /** Largest group of linked suppressed cells checked by linear programming inside a run. */
-  static final int EXACT_CHECK_CELLS = Integer.getInteger("offstats.exactCells", 400);
+  static final int EXACT_CHECK_CELLS = 400;
 
   private final ForceCells cells;
   private final List<Relation> relations;
@@ -113,9 +113,6 @@ final class Protection {
       } else {
         uncertified.add(cell);
       }
-    }
-    if (Boolean.getBoolean("offstats.debugProtection")) {
-      System.err.println("uncertified " + uncertified.size() + " of " + suppressed.size());
     }
     List<CellId> unproven = new ArrayList<>();
     Map<CellId, List<CellId>> groups = uncertified.isEmpty() ? Map.of() : linkedGroups(suppressed);

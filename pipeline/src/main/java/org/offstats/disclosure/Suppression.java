@@ -57,6 +57,9 @@ public final class Suppression {
         suppressed.put(cell, Reason.PRIMARY);
       }
     }
+    if (!policy.secondarySuppression()) {
+      return new Suppression(new TreeMap<>(suppressed), Set.of());
+    }
     Protection protection = new Protection(cells, relations, policy);
     List<Relation> pending = new ArrayList<>(relations);
     while (true) {

@@ -26,9 +26,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.offstats.disclosure.DisclosurePolicy;
+import org.offstats.disclosure.HeadlineDisclosure;
 import org.offstats.domain.NumberFormats;
 import org.offstats.policeuk.PoliceUkTables;
-import org.offstats.run.GatherAll;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.AggregateCells;
@@ -48,10 +49,12 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
 
   private final FigureDefinitions definitions;
   private final PCollectionView<Long> asAt;
+  private final DisclosurePolicy policy;
 
-  public ComputeHeadlines(FigureDefinitions definitions, PCollectionView<Long> asAt) {
+  public ComputeHeadlines(FigureDefinitions definitions, PCollectionView<Long> asAt, DisclosurePolicy policy) {
     this.definitions = definitions;
     this.asAt = asAt;
+    this.policy = policy;
   }
 
   @Override
@@ -70,15 +73,8 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
     return all
         .apply("AllFigureCells", Flatten.pCollections())
         .apply("MergeFigureCells", new MergePartials())
-        .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(definitions, asAt)).withSideInputs(asAt))
+        .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(definitions, asAt, policy)).withSideInputs(asAt))
         .setCoder(AvroCoder.of(Headline.class));
-  }
-
-  /** Writes {@code publish/headlines.json} and {@code headlines.md}: published values only. */
-  public static void writeStatements(PCollection<Headline> headlines, PCollectionView<Long> asAt, String runRoot) {
-    headlines
-        .apply("CollectHeadlines", GatherAll.<Headline>of())
-        .apply("WriteStatements", ParDo.of(new WriteStatementsFn(asAt, runRoot)).withSideInputs(asAt));
   }
 
   /**
@@ -124,10 +120,12 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   static final class HeadlineRowsFn extends DoFn<Map<List<String>, CellStats>, Headline> {
     private final FigureDefinitions definitions;
     private final PCollectionView<Long> asAt;
+    private final DisclosurePolicy policy;
 
-    HeadlineRowsFn(FigureDefinitions definitions, PCollectionView<Long> asAt) {
+    HeadlineRowsFn(FigureDefinitions definitions, PCollectionView<Long> asAt, DisclosurePolicy policy) {
       this.definitions = definitions;
       this.asAt = asAt;
+      this.policy = policy;
     }
 
     @ProcessElement
@@ -139,43 +137,32 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
             .map(bucket -> cells.get(List.of(figure.id(), bucket)))
             .ifPresent(stats -> byId.put(figure.id(), stats));
       }
-      Headlines.build(definitions.figures(), byId, asAtDate).forEach(context::output);
+      List<Headline> rows = Headlines.build(definitions.figures(), byId, asAtDate);
+      HeadlineDisclosure.withholdSmall(rows, definitions.figures(), byId, policy, asAtDate).forEach(context::output);
     }
   }
 
-  static final class WriteStatementsFn extends DoFn<List<Headline>, Void> {
-    private final PCollectionView<Long> asAt;
-    private final String runRoot;
-
-    WriteStatementsFn(PCollectionView<Long> asAt, String runRoot) {
-      this.asAt = asAt;
-      this.runRoot = runRoot;
-    }
-
-    @ProcessElement
-    public void processElement(@Element List<Headline> headlines, ProcessContext context) throws IOException {
-      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
-      List<Headline> sorted = headlines.stream().sorted((a, b) -> org.offstats.domain.CodePointOrder.compare(a.getFigureId(), b.getFigureId())).toList();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode root = json.createObjectNode();
-      root.put("as_at", asAtDate.toString());
-      ArrayNode figures = root.putArray("figures");
-      StringBuilder markdown = new StringBuilder("# Headline figures\n\nAs at ").append(NumberFormats.longDate(asAtDate)).append(".\n\n");
-      for (Headline h : sorted) {
-        ObjectNode figure = figures.addObject();
-        figure.put("figure_id", h.getFigureId());
-        figure.put("unit", h.getUnit());
-        if (h.getPublishedValue() == null) {
-          figure.putNull("published_value");
-        } else {
-          figure.put("published_value", h.getPublishedValue());
-        }
-        figure.put("statement", h.getStatement());
-        markdown.append("- ").append(h.getStatement()).append(" (`").append(h.getFigureId()).append("`, unit: ").append(h.getUnit()).append(")\n");
+  /** Writes {@code publish/headlines.json} and {@code headlines.md}: published values only. */
+  public static void writeStatements(List<Headline> headlines, LocalDate asAtDate, RunLayout layout) throws IOException {
+    List<Headline> sorted = headlines.stream().sorted((a, b) -> org.offstats.domain.CodePointOrder.compare(a.getFigureId(), b.getFigureId())).toList();
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("as_at", asAtDate.toString());
+    ArrayNode figures = root.putArray("figures");
+    StringBuilder markdown = new StringBuilder("# Headline figures\n\nAs at ").append(NumberFormats.longDate(asAtDate)).append(".\n\n");
+    for (Headline h : sorted) {
+      ObjectNode figure = figures.addObject();
+      figure.put("figure_id", h.getFigureId());
+      figure.put("unit", h.getUnit());
+      if (h.getPublishedValue() == null) {
+        figure.putNull("published_value");
+      } else {
+        figure.put("published_value", h.getPublishedValue());
       }
-      RunLayout layout = new RunLayout(Path.of(runRoot));
-      Files.writeString(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-      Files.writeString(layout.publish().resolve("headlines.md"), markdown.toString(), StandardCharsets.UTF_8);
+      figure.put("statement", h.getStatement());
+      markdown.append("- ").append(h.getStatement()).append(" (`").append(h.getFigureId()).append("`, unit: ").append(h.getUnit()).append(")\n");
     }
+    Files.writeString(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(layout.publish().resolve("headlines.md"), markdown.toString(), StandardCharsets.UTF_8);
   }
 }

@@ -144,6 +144,32 @@ public final class Rounding implements Serializable {
   }
 
   /**
+   * The whole numbers a published count could have come from, as a reader of the rule knows it:
+   * {@code exact} gives the value itself; {@code floor_significant} the numbers above it up to its
+   * next step (published 1,800 with 2 figures: 1,801 to 1,900); {@code floor_multiple} the next
+   * base's worth (3,240 with base 10: 3,241 to 3,250); {@code nearest} to 0 places on a whole
+   * number, the value itself. Empty for a value that is not a whole number or a rule that rounds
+   * whole numbers to decimal places it does not have.
+   */
+  public java.util.Optional<long[]> exactRange(double published) {
+    if (published != Math.rint(published) || published < 0) {
+      return java.util.Optional.empty();
+    }
+    long shown = (long) published;
+    return switch (method) {
+      case EXACT, NEAREST -> java.util.Optional.of(new long[] {shown, shown});
+      case FLOOR_MULTIPLE -> java.util.Optional.of(new long[] {shown + 1, shown + digits});
+      case FLOOR_SIGNIFICANT -> {
+        long step = 1;
+        while (shown >= step * Math.pow(10, digits)) {
+          step *= 10;
+        }
+        yield java.util.Optional.of(new long[] {shown + 1, shown + step});
+      }
+    };
+  }
+
+  /**
    * The published value for an exact value.
    *
    * @throws IllegalArgumentException if {@code exact} is NaN or infinite

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.offstats.disclosure.AdditiveRelations;
+import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.extract.InputScan;
 import org.offstats.schema.Schemas;
 
@@ -69,6 +71,40 @@ public final class Manifest {
       scan.files().stream()
           .filter(f -> f.path().equals(path))
           .forEach(f -> f.header().extraColumns().forEach(extra::add));
+  }
+
+  /**
+   * The disclosure control applied to {@code publish/}: the policy (file, checksum, settings), the
+   * declared relations secondary suppression protects against, and per table how many cells are
+   * withheld for being small (primary) or to protect others (secondary), and how many withheld
+   * cells the run could not prove protected one by one (README "Disclosure control").
+   */
+  static ObjectNode disclosure(DisclosurePolicy policy, RunFacts facts) {
+    ObjectNode disclosure = JSON.createObjectNode();
+    ObjectNode policyNode = disclosure.putObject("policy");
+    policyNode.put("path", policy.location());
+    policyNode.put("sha256", policy.sha256());
+    policyNode.put("threshold", policy.threshold());
+    policyNode.put("suppress_zeros", policy.suppressZeros());
+    if (policy.roundingBase().isPresent()) {
+      policyNode.put("rounding_base", policy.roundingBase().getAsInt());
+    } else {
+      policyNode.putNull("rounding_base");
+    }
+    policyNode.put("secondary_suppression", policy.secondarySuppression());
+    policyNode.put("protection", "each withheld small count's consistent range is wider than " + policy.protectionWidth());
+    ArrayNode relations = disclosure.putArray("relations");
+    AdditiveRelations.DECLARED.forEach(relations::add);
+    ObjectNode tables = disclosure.putObject("tables");
+    Map<String, Long> withheld = facts.under(WritePublished.WITHHELD);
+    Map<String, Long> unproven = facts.under(WritePublished.UNPROVEN);
+    for (String table : unproven.keySet()) {
+      ObjectNode node = tables.putObject(table);
+      node.put("primary", withheld.getOrDefault(RunFacts.key(table, "primary"), 0L));
+      node.put("secondary", withheld.getOrDefault(RunFacts.key(table, "secondary"), 0L));
+      node.put("unproven", unproven.get(table));
+    }
+    return disclosure;
   }
 
   /** Every file under publish/ and restricted/ with its checksum, and row counts where known. */

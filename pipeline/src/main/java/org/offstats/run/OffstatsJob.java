@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.extract.AsAtDate;
 import org.offstats.extract.ReadExtracts;
 import org.offstats.extract.RejectedRow;
@@ -94,8 +96,11 @@ public final class OffstatsJob {
     PCollection<Long> asAtDay = AsAtDate.of(read.get(ReadExtracts.LATEST_DATE), plan.givenAsAt(), plan.runDay());
     PCollectionView<Long> asAt = asAtDay.apply("AsAtView", View.asSingleton());
     List<PCollection<KV<String, Long>>> facts = new ArrayList<>();
+    Map<String, PCollection<? extends IndexedRecord>> exactTables = new LinkedHashMap<>();
     for (CellTable<?> table : forceTables()) {
-      facts.add(WriteRunFolder.table(read.get(PartialTables.tag(table.table())).apply(table.table(), table), table.table(), root));
+      PCollection<? extends SpecificRecordBase> rows = read.get(PartialTables.tag(table.table())).apply(table.table(), table);
+      exactTables.put(table.table(), rows);
+      facts.add(WriteRunFolder.restrictedTable(rows, table.table(), root));
     }
 
     PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles()));
@@ -106,9 +111,12 @@ public final class OffstatsJob {
       headlineInputs = headlineInputs.and(table.table(), rows);
     }
 
-    PCollection<Headline> headlines = headlineInputs.apply("Headlines", new ComputeHeadlines(plan.figures(), asAt));
-    facts.add(WriteRunFolder.table(headlines, "headlines", root));
-    ComputeHeadlines.writeStatements(headlines, asAt, root);
+    DisclosurePolicy policy = DisclosurePolicy.bundled();
+    PCollection<Headline> headlines = headlineInputs.apply("Headlines", new ComputeHeadlines(plan.figures(), asAt, policy));
+    facts.add(
+        pipeline.apply(
+            "DisclosureControl",
+            new WritePublished(exactTables, headlines, asAt, plan.figures(), plan.inputs().reference(), policy, root)));
 
     PCollection<RejectedRow> rejected =
         PCollectionList.of(read.get(ReadExtracts.REJECTED)).and(policeUk.get(PoliceUkTables.REJECTED)).apply("AllRejects", Flatten.pCollections());

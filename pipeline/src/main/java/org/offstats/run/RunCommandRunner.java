@@ -23,6 +23,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.offstats.domain.NumberFormats;
+import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.extract.InputException;
 import org.offstats.extract.InputScan;
 import org.offstats.figures.FigureDefinitions;
@@ -272,6 +273,7 @@ public final class RunCommandRunner {
     ArrayNode reference = manifest.putArray("reference");
     scan.reference().sources().forEach(s -> reference.addObject().put("name", s.name()).put("path", s.path()).put("sha256", s.sha256()));
     manifest.putObject("figures").put("path", figures.location()).put("sha256", figures.sha256());
+    manifest.set("disclosure", Manifest.disclosure(DisclosurePolicy.bundled(), facts));
     manifest.set("outputs", Manifest.outputs(temp, facts, scan));
     return manifest;
   }

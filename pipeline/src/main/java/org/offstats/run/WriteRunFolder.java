@@ -31,26 +31,37 @@ import org.offstats.schema.TableSchema;
 public final class WriteRunFolder {
   private WriteRunFolder() {}
 
-  /** Writes one table; outputs its row count as a fact. */
+  /**
+   * Writes a force table's exact rows into {@code restricted/} (its published form is written by
+   * {@link WritePublished} after disclosure control); outputs its row count as a fact.
+   */
+  public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> restrictedTable(
+      PCollection<R> rows, String tableName, String runRoot) {
+    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot, false));
+  }
+
+  /** Writes a table published as it is (police.uk) into both folders; outputs its row count. */
   public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> table(
       PCollection<R> rows, String tableName, String runRoot) {
-    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot));
+    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot, true));
   }
 
   /** One table, collected and written by a single writer into restricted/ and publish/. */
   static final class WriteTable<R extends SpecificRecordBase> extends PTransform<PCollection<R>, PCollection<KV<String, Long>>> {
     private final String tableName;
     private final String runRoot;
+    private final boolean publishAsItIs;
 
-    WriteTable(String tableName, String runRoot) {
+    WriteTable(String tableName, String runRoot, boolean publishAsItIs) {
       this.tableName = tableName;
       this.runRoot = runRoot;
+      this.publishAsItIs = publishAsItIs;
     }
 
     @Override
     public PCollection<KV<String, Long>> expand(PCollection<R> rows) {
       return rows.apply("CollectRows", GatherAll.<R>of())
-          .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot)))
+          .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot, publishAsItIs)))
           .setCoder(factCoder());
     }
   }
@@ -72,10 +83,12 @@ public final class WriteRunFolder {
   static final class WriteTableFn<R extends SpecificRecordBase> extends DoFn<List<R>, KV<String, Long>> {
     private final String tableName;
     private final String runRoot;
+    private final boolean publishAsItIs;
 
-    WriteTableFn(String tableName, String runRoot) {
+    WriteTableFn(String tableName, String runRoot, boolean publishAsItIs) {
       this.tableName = tableName;
       this.runRoot = runRoot;
+      this.publishAsItIs = publishAsItIs;
     }
 
     @ProcessElement
@@ -83,6 +96,10 @@ public final class WriteRunFolder {
       TableSchema table = Schemas.table(tableName);
       RunLayout layout = new RunLayout(Path.of(runRoot));
       ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
+      if (!publishAsItIs) {
+        out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
+        return;
+      }
       Schema published = table.publishedSchema();
       List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
       rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));

@@ -216,35 +216,60 @@ class DiffCommandTest {
       rateCells.add(key);
     }
 
+    /**
+     * The lines the diff prints, worked out from run A's exact rows in restricted/ and the
+     * disclosure rule (a count from 1 to 9 is published as null with its flag true; a rate is
+     * null when either of its counts is), so a change shows as the published values change.
+     */
     Map<String, Set<String>> resolve() {
       Map<String, Set<String>> lines = new java.util.TreeMap<>();
       deltas.forEach((table, cells) -> {
-        Map<String, Map<String, Object>> old = publishedRows(runA, table);
+        Map<String, Map<String, Object>> old = exactRows(runA, table);
         cells.forEach((key, columns) -> {
           Map<String, Object> row = old.get(key);
           long firstCount = row == null ? 0 : (Long) row.get(columns.keySet().iterator().next());
           long firstDelta = columns.values().iterator().next();
+          Set<String> tableLines = lines.computeIfAbsent(table, t -> new TreeSet<>());
           if (row == null) {
-            lines.computeIfAbsent(table, t -> new TreeSet<>()).add(key + " | only in B");
+            tableLines.add(key + " | only in B");
           } else if (firstCount + firstDelta == 0) {
-            lines.computeIfAbsent(table, t -> new TreeSet<>()).add(key + " | only in A");
+            tableLines.add(key + " | only in A");
           } else {
             columns.forEach((column, delta) -> {
               long before = (Long) row.get(column);
-              lines.computeIfAbsent(table, t -> new TreeSet<>()).add(key + " | " + column + " | " + before + " | " + (before + delta));
+              changed(tableLines, key, column, published(before), published(before + delta));
             });
             if (table.equals("charge_rates") && rateCells.contains(key)) {
               long charged = (Long) row.get("charged_summonsed");
-              long recorded = (Long) row.get("crimes_recorded") + columns.get("crimes_recorded");
-              if (charged > 0) {
-                lines.get(table).add(key + " | charge_rate | " + row.get("charge_rate") + " | " + ((double) charged / recorded));
-              }
+              long recordedBefore = (Long) row.get("crimes_recorded");
+              long recordedAfter = recordedBefore + columns.get("crimes_recorded");
+              Double rateBefore = isSmall(charged) || isSmall(recordedBefore) ? null : (double) charged / recordedBefore;
+              Double rateAfter = isSmall(charged) || isSmall(recordedAfter) ? null : (double) charged / recordedAfter;
+              changed(tableLines, key, "charge_rate", rateBefore, rateAfter);
             }
           }
         });
       });
+      lines.values().removeIf(Set::isEmpty);
       return lines;
     }
+
+    private void changed(Set<String> lines, String key, String column, Object before, Object after) {
+      if (!java.util.Objects.equals(before, after)) {
+        lines.add(key + " | " + column + " | " + before + " | " + after);
+      }
+      if ((before == null) != (after == null)) {
+        lines.add(key + " | " + column + "_suppressed | " + (before == null) + " | " + (after == null));
+      }
+    }
+  }
+
+  private static boolean isSmall(long count) {
+    return count >= 1 && count <= 9;
+  }
+
+  private static Long published(long count) {
+    return isSmall(count) ? null : count;
   }
 
   /** Parses the diff's table sections into the same line form as {@link #expectedChanges}. */
@@ -265,8 +290,8 @@ class DiffCommandTest {
         String before = cell.group(3);
         String after = cell.group(4);
         if (cell.group(2).equals("charge_rate")) {
-          before = Double.toString(Double.parseDouble(before));
-          after = Double.toString(Double.parseDouble(after));
+          before = before.equals("null") ? before : Double.toString(Double.parseDouble(before));
+          after = after.equals("null") ? after : Double.toString(Double.parseDouble(after));
         }
         listed.computeIfAbsent(table, t -> new TreeSet<>()).add(cell.group(1) + " | " + cell.group(2) + " | " + before + " | " + after);
       } else if (line.startsWith("  [")) {
@@ -284,9 +309,9 @@ class DiffCommandTest {
       "outcomes_by_offence", List.of("financial_year", "scope_type", "scope", "outcome_group"),
       "charge_rates", List.of("financial_year", "scope_type", "scope"));
 
-  /** A published table of a run, read with DuckDB, by its key text. */
-  private static Map<String, Map<String, Object>> publishedRows(Path run, String table) {
-    Path file = run.resolve("publish").resolve(table + ".parquet");
+  /** A table's exact rows in a run's restricted/, read with DuckDB, by its key text. */
+  private static Map<String, Map<String, Object>> exactRows(Path run, String table) {
+    Path file = run.resolve("restricted").resolve(table + ".parquet");
     List<String> columns = Duck.describe(db, file).stream().map(c -> c.substring(0, c.indexOf(' '))).toList();
     Map<String, Map<String, Object>> rows = new HashMap<>();
     for (List<Object> row : Duck.rows(db, "SELECT * FROM " + Duck.parquet(file))) {

@@ -1,0 +1,153 @@
+package org.offstats.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.offstats.disclosure.AdditiveRelations;
+import org.offstats.disclosure.DisclosurePolicy;
+import org.offstats.disclosure.ForceCells;
+import org.offstats.disclosure.HeadlineDisclosure;
+import org.offstats.disclosure.PublishedRows;
+import org.offstats.disclosure.Relation;
+import org.offstats.disclosure.Suppression;
+import org.offstats.extract.ReferenceData;
+import org.offstats.figures.ComputeHeadlines;
+import org.offstats.figures.FigureDefinitions;
+import org.offstats.schema.Schemas;
+import org.offstats.schema.TableSchema;
+import org.offstats.schema.table.Headline;
+
+/**
+ * Disclosure control and the writing of {@code publish/} for the force tables and the headline
+ * figures. Secondary suppression and headline checks look across tables, so every force table's
+ * exact rows and the headline rows reach one step together (as side inputs, like {@link
+ * GatherAll}); it suppresses (see {@code org.offstats.disclosure}), writes each force table's
+ * published file, the headline table in {@code restricted/} and {@code publish/} and the headline
+ * statements, and outputs how many cells each table withholds as facts for the manifest.
+ */
+public final class WritePublished extends PTransform<PBegin, PCollection<KV<String, Long>>> {
+  public static final String WITHHELD = "withheld";
+  public static final String UNPROVEN = "unproven";
+
+  private final Map<String, PCollection<? extends IndexedRecord>> forceTables;
+  private final PCollection<Headline> headlines;
+  private final PCollectionView<Long> asAt;
+  private final FigureDefinitions figures;
+  private final ReferenceData reference;
+  private final DisclosurePolicy policy;
+  private final String runRoot;
+
+  public WritePublished(
+      Map<String, PCollection<? extends IndexedRecord>> forceTables,
+      PCollection<Headline> headlines,
+      PCollectionView<Long> asAt,
+      FigureDefinitions figures,
+      ReferenceData reference,
+      DisclosurePolicy policy,
+      String runRoot) {
+    this.forceTables = forceTables;
+    this.headlines = headlines;
+    this.asAt = asAt;
+    this.figures = figures;
+    this.reference = reference;
+    this.policy = policy;
+    this.runRoot = runRoot;
+  }
+
+  @Override
+  public PCollection<KV<String, Long>> expand(PBegin begin) {
+    Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews = new LinkedHashMap<>();
+    List<PCollectionView<?>> sideInputs = new ArrayList<>();
+    forceTables.forEach((name, rows) -> {
+      @SuppressWarnings("unchecked")
+      PCollection<IndexedRecord> records = (PCollection<IndexedRecord>) rows;
+      PCollectionView<Iterable<IndexedRecord>> view = records.apply("AllRows " + name, View.asIterable());
+      tableViews.put(name, view);
+      sideInputs.add(view);
+    });
+    PCollectionView<Iterable<Headline>> headlineView = headlines.apply("AllHeadlines", View.asIterable());
+    sideInputs.add(headlineView);
+    sideInputs.add(asAt);
+    return begin
+        .apply("Once", Impulse.create())
+        .apply("SuppressAndWrite", ParDo.of(new PublishFn(tableViews, headlineView, asAt, figures, reference, policy, runRoot)).withSideInputs(sideInputs))
+        .setCoder(WriteRunFolder.factCoder());
+  }
+
+  static final class PublishFn extends DoFn<byte[], KV<String, Long>> {
+    private final Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews;
+    private final PCollectionView<Iterable<Headline>> headlineView;
+    private final PCollectionView<Long> asAt;
+    private final FigureDefinitions figures;
+    private final ReferenceData reference;
+    private final DisclosurePolicy policy;
+    private final String runRoot;
+
+    PublishFn(
+        Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews,
+        PCollectionView<Iterable<Headline>> headlineView,
+        PCollectionView<Long> asAt,
+        FigureDefinitions figures,
+        ReferenceData reference,
+        DisclosurePolicy policy,
+        String runRoot) {
+      this.tableViews = tableViews;
+      this.headlineView = headlineView;
+      this.asAt = asAt;
+      this.figures = figures;
+      this.reference = reference;
+      this.policy = policy;
+      this.runRoot = runRoot;
+    }
+
+    @ProcessElement
+    public void processElement(ProcessContext context) throws IOException {
+      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
+      Map<String, List<IndexedRecord>> exact = new LinkedHashMap<>();
+      tableViews.forEach((name, view) -> {
+        List<IndexedRecord> rows = new ArrayList<>();
+        context.sideInput(view).forEach(rows::add);
+        exact.put(name, rows);
+      });
+      List<Headline> headlineRows = new ArrayList<>();
+      context.sideInput(headlineView).forEach(headlineRows::add);
+
+      ForceCells cells = new ForceCells(exact);
+      List<Relation> relations =
+          AdditiveRelations.of(
+              cells, AdditiveRelations.Hierarchy.of(reference), HeadlineDisclosure.totals(headlineRows, figures.figures(), asAtDate));
+      Suppression suppression = Suppression.of(cells, relations, policy);
+      RunLayout layout = new RunLayout(Path.of(runRoot));
+      for (String table : cells.tables()) {
+        TableSchema schema = cells.schema(table);
+        ParquetTableWriter.write(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), schema.keys(), layout.publishedTable(table), false);
+        context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.PRIMARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.PRIMARY)));
+        context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.SECONDARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.SECONDARY)));
+        context.output(KV.of(RunFacts.key(UNPROVEN, table), suppression.unproven().stream().filter(c -> c.table().equals(table)).count()));
+      }
+
+      List<Headline> published = HeadlineDisclosure.withholdSuppressedCells(headlineRows, figures.figures(), cells, suppression, asAtDate);
+      TableSchema headlineTable = Schemas.table("headlines");
+      ParquetTableWriter.write(published, headlineTable.schema(), headlineTable.keys(), layout.restrictedTable("headlines"), true);
+      List<IndexedRecord> projected = new ArrayList<>();
+      published.forEach(h -> projected.add(ParquetTableWriter.project(h, headlineTable.publishedSchema())));
+      ParquetTableWriter.write(projected, headlineTable.publishedSchema(), headlineTable.keys(), layout.publishedTable("headlines"), false);
+      ComputeHeadlines.writeStatements(published, asAtDate, layout);
+      context.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, "headlines"), (long) published.size()));
+    }
+  }
+}
