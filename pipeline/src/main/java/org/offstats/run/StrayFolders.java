@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,11 +24,14 @@ import java.util.stream.Stream;
  * the folders whose process is gone, and says so, one line each. It leaves alone the folders of
  * runs still going, and those it cannot attribute: a run on another host of a shared file system,
  * or a folder with no lock (made by an older offstats, or in the instant between a run creating
- * its folder and writing the lock, or removing the lock and renaming the folder into place).
+ * its folder and writing the lock, or removing the lock and renaming the folder into place); of
+ * these it says nothing in the first minute, when the folder is most likely a run's just starting.
  */
 final class StrayFolders {
   /** Start times of one process read by two JVMs can differ by rounding; a reused PID differs by more. */
   private static final Duration SAME_START = Duration.ofSeconds(2);
+
+  private static final Duration JUST_MADE = Duration.ofMinutes(1);
 
   /** Who made a temporary folder. */
   record Owner(long pid, String host, Optional<Instant> processStarted) {
@@ -74,11 +78,18 @@ final class StrayFolders {
 
   private StrayFolders() {}
 
-  /** Writes the lock of the current process into a new temporary run folder. */
-  static void lock(Path folder) throws IOException {
+  /**
+   * Writes the lock of the current process into a new temporary run folder: written beside it and
+   * renamed, so that another run never reads half a lock.
+   */
+  static void lock(Path folder) {
     Path lock = folder.resolve(RunLayout.LOCK);
-    try (OutputStream out = OwnerOnly.newFile(lock)) {
-      out.write(Owner.current().text().getBytes(StandardCharsets.UTF_8));
+    Path partial = folder.resolve(RunLayout.LOCK + ".partial");
+    try {
+      try (OutputStream out = OwnerOnly.newFile(partial)) {
+        out.write(Owner.current().text().getBytes(StandardCharsets.UTF_8));
+      }
+      Files.move(partial, lock, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw CannotWriteException.of(lock, e);
     }
@@ -115,10 +126,12 @@ final class StrayFolders {
    * Removes the temporary run folders in {@code parent} whose run is gone, and says on {@code
    * console} what it removed and what it left, one line each.
    */
-  static void cleanUp(Path parent, PrintStream console) throws IOException {
+  static void cleanUp(Path parent, PrintStream console) {
     List<Path> temporary;
     try (Stream<Path> entries = Files.list(parent)) {
       temporary = entries.filter(p -> p.getFileName().toString().startsWith(RunLayout.TEMP_PREFIX)).filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      return; // a parent that cannot be listed cannot take the run's folder either: that fails next, naming it
     }
     String thisHost = hostName();
     for (Path folder : temporary) {
@@ -134,10 +147,23 @@ final class StrayFolders {
         }
         case ELSEWHERE -> console.println("offstats: left temporary folder " + folder + " alone: it belongs to a run on host "
             + owner.get().host() + " (pid " + owner.get().pid() + "), which cannot be checked from here; delete it once that run is over");
-        case UNKNOWN -> console.println("offstats: left temporary folder " + folder + " alone: it does not say which run made it"
-            + " (an older offstats, or a run stopped just as it started or finished); delete it once no run is using it"
-            + (name.contains("-old-") ? " (it holds the run folder an --overwrite run was replacing)" : ""));
+        case UNKNOWN -> {
+          if (!justMade(folder)) {
+            console.println("offstats: left temporary folder " + folder + " alone: it does not say which run made it"
+                + " (an older offstats, or a run stopped just as it started or finished); delete it once no run is using it"
+                + (name.contains("-old-") ? " (it holds the run folder an --overwrite run was replacing)" : ""));
+          }
+        }
       }
+    }
+  }
+
+  /** A folder without a lock made in the last minute is most likely a run's, just starting. */
+  private static boolean justMade(Path folder) {
+    try {
+      return Files.getLastModifiedTime(folder).toInstant().isAfter(Instant.now().minus(JUST_MADE));
+    } catch (IOException e) {
+      return true; // gone meanwhile
     }
   }
 

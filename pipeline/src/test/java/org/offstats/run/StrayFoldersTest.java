@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -63,6 +64,9 @@ class StrayFoldersTest {
     Path gone = temporary("b-gone", lock(ended, HOST, Optional.empty()));
     Path elsewhere = temporary("c-elsewhere", lock(4242, "another-host", Optional.empty()));
     Path unknown = temporary("d-unknown", null);
+    Files.setLastModifiedTime(unknown, FileTime.from(Instant.now().minusSeconds(120)));
+    // a folder just made, whose lock is not written yet, is most likely a run starting: no word of it
+    Path young = temporary("d-young", null);
     Path removing = temporary("e-gone-removing", lock(ended, HOST, Optional.empty()));
     Path finished = Files.createDirectory(parent.resolve("out"));
     Path notAFolder = Files.writeString(parent.resolve(RunLayout.TEMP_PREFIX + "f-file"), "a file\n");
@@ -80,7 +84,7 @@ class StrayFoldersTest {
             + " stopped just as it started or finished); delete it once no run is using it",
         "offstats: removed stray temporary folder " + removing + " left by an interrupted run (pid " + ended + ")");
     try (Stream<Path> left = Files.list(parent)) {
-      assertThat(left.toList()).containsExactlyInAnyOrder(live, elsewhere, unknown, finished, notAFolder);
+      assertThat(left.toList()).containsExactlyInAnyOrder(live, elsewhere, unknown, young, finished, notAFolder);
     }
     assertThat(live.resolve("publish").resolve("table.parquet")).exists();
   }
