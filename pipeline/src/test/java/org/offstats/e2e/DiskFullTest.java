@@ -37,15 +37,23 @@ class DiskFullTest {
 
   record Outcome(int exitCode, String stderr, List<String> leftOnDisk) {}
 
+  /** The command to run in a private mount namespace, the fixture input, and the folder to mount a disk on. */
+  record Setup(List<String> unshare, Path input, Path disk) {
+    static Setup in(Path dir) throws IOException, InterruptedException {
+      Optional<List<String>> unshare = PrivateMount.command(dir);
+      Assumptions.assumeTrue(unshare.isPresent(), "no private mount namespace here (unshare)");
+      return new Setup(unshare.get(), Fixtures.copy(HandWorkedExpectations.FIXTURE, dir.resolve("input")),
+          Files.createDirectory(dir.resolve("disk")));
+    }
+  }
+
   @Test
   void aDiskThatFillsUpDuringTheRunIsExitTwoNamingTheFileAndLeavesNothing(@TempDir Path dir) throws Exception {
-    Optional<List<String>> unshare = PrivateMount.command(dir);
-    Assumptions.assumeTrue(unshare.isPresent(), "no private mount namespace here (unshare)");
-    Path input = Fixtures.copy(HandWorkedExpectations.FIXTURE, dir.resolve("input"));
-    Path disk = Files.createDirectory(dir.resolve("disk"));
+    Setup setup = Setup.in(dir);
+    Path disk = setup.disk();
 
     for (String size : TOO_SMALL) {
-      Outcome outcome = runOn(unshare.get(), "size=" + size, disk, input, disk.resolve("out"), dir);
+      Outcome outcome = runOn(setup.unshare(), "size=" + size, disk, setup.input(), disk.resolve("out"), dir);
       assertThat(outcome.exitCode()).as("%s disk: %s", size, outcome.stderr()).isEqualTo(2);
       List<String> errors = outcome.stderr().lines().filter(l -> !l.startsWith("offstats run: ")).toList();
       assertThat(errors).as("%s disk: one line, no stack trace", size).hasSize(1);
@@ -55,20 +63,18 @@ class DiskFullTest {
       assertThat(outcome.leftOnDisk()).as("%s disk: no run folder, no temporary folder", size).isEmpty();
     }
 
-    Outcome enough = runOn(unshare.get(), "size=" + ENOUGH, disk, input, disk.resolve("out"), dir);
+    Outcome enough = runOn(setup.unshare(), "size=" + ENOUGH, disk, setup.input(), disk.resolve("out"), dir);
     assertThat(enough.exitCode()).as("a disk large enough: %s", enough.stderr()).isZero();
     assertThat(enough.leftOnDisk()).containsExactly("out");
   }
 
   @Test
   void aReadOnlyDiskIsExitTwoNamingTheFolder(@TempDir Path dir) throws Exception {
-    Optional<List<String>> unshare = PrivateMount.command(dir);
-    Assumptions.assumeTrue(unshare.isPresent(), "no private mount namespace here (unshare)");
-    Path input = Fixtures.copy(HandWorkedExpectations.FIXTURE, dir.resolve("input"));
-    Path disk = Files.createDirectory(dir.resolve("disk"));
+    Setup setup = Setup.in(dir);
+    Path disk = setup.disk();
 
     // read-only even for root, unlike a folder's permission bits
-    Outcome outcome = runOn(unshare.get(), "ro,size=64k", disk, input, disk.resolve("out"), dir);
+    Outcome outcome = runOn(setup.unshare(), "ro,size=64k", disk, setup.input(), disk.resolve("out"), dir);
 
     assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
     assertThat(outcome.stderr().strip()).isEqualTo("offstats: error: " + disk.resolve("out") + ": cannot create the run folder"
@@ -85,9 +91,8 @@ class DiskFullTest {
     command.addAll(List.of("sh", "-c",
         "options=$1; disk=$2; listing=$3; shift 3; mount -t tmpfs -o \"$options\" tmpfs \"$disk\" || exit 99; \"$@\"; code=$?;"
             + " ls -A \"$disk\" > \"$listing\"; exit $code",
-        "sh", options, disk.toString(), listing.toString(),
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        "org.offstats.cli.OffstatsCli", "run", "--input", input.toString(), "--output", output.toString(), "--as-at", "2025-10-31"));
+        "sh", options, disk.toString(), listing.toString()));
+    command.addAll(ChildJvm.offstats(List.of(), "run", "--input", input.toString(), "--output", output.toString(), "--as-at", "2025-10-31"));
     Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
     assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as("the tmpfs was mounted").isNotEqualTo(99);

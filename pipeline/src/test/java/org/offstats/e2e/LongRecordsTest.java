@@ -58,10 +58,8 @@ class LongRecordsTest {
     assertThat(recordBytes).isEqualTo(44 + 52_428_800 + 12);
     Path output = dir.resolve("out");
 
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            "org.offstats.cli.OffstatsCli", "run", "--input", input.toString(), "--output", output.toString(), "--as-at", AS_AT,
-            "--max-reject-rate", "1")
+    Process process = new ProcessBuilder(ChildJvm.offstats(List.of("-Xmx256m"),
+            "run", "--input", input.toString(), "--output", output.toString(), "--as-at", AS_AT, "--max-reject-rate", "1"))
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("run.log").toFile())
         .start();
@@ -103,10 +101,8 @@ class LongRecordsTest {
     Extract extract = withOpenQuote(input.resolve("arrests.csv"), fixtureArrests(input), 3_800_000);
     assertThat(extract.bytesFromRecordStart()).isGreaterThan(200_000_000L);
 
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            "org.offstats.cli.OffstatsCli", "run", "--input", input.toString(), "--output", dir.resolve("out").toString(),
-            "--as-at", AS_AT)
+    Process process = new ProcessBuilder(ChildJvm.offstats(List.of("-Xmx256m"),
+            "run", "--input", input.toString(), "--output", dir.resolve("out").toString(), "--as-at", AS_AT))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();

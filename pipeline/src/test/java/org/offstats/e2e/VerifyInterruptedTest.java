@@ -38,9 +38,7 @@ class VerifyInterruptedTest {
     for (Moment moment : moments) {
       Path tmp = Files.createDirectories(dir.resolve("tmp-" + stopped.size()));
       Path log = dir.resolve("verify-" + stopped.size() + ".log");
-      Process verify = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
-              "-cp", System.getProperty("java.class.path"), "org.offstats.cli.OffstatsCli", "verify", run.toString())
+      Process verify = new ProcessBuilder(ChildJvm.offstats(List.of("-Djava.io.tmpdir=" + tmp), "verify", run.toString()))
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
