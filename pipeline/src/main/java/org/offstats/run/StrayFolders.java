@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * runs still going, and those it cannot attribute: a run on another host of a shared file system,
  * or a folder with no lock (made by an older offstats, or in the instant between a run creating
  * its folder and writing the lock, or removing the lock and renaming the folder into place); of
- * these it says nothing in the first minute, when the folder is most likely a run's just starting.
+ * these it says nothing in the first minute, when the folder is most likely a run's just starting,
+ * and after that it removes the empty ones, which a run killed as it started leaves.
  */
 final class StrayFolders {
   /** Start times of one process read by two JVMs can differ by rounding; a reused PID differs by more. */
@@ -148,13 +149,31 @@ final class StrayFolders {
         case ELSEWHERE -> console.println("offstats: left temporary folder " + folder + " alone: it belongs to a run on host "
             + owner.get().host() + " (pid " + owner.get().pid() + "), which cannot be checked from here; delete it once that run is over");
         case UNKNOWN -> {
-          if (!justMade(folder)) {
+          if (justMade(folder)) {
+            continue;
+          }
+          if (holdsNothing(folder)) {
+            // killed between making its folder and writing its lock: nothing to lose
+            TemporaryFolder.deleteQuietly(folder);
+            if (!Files.exists(folder)) {
+              console.println("offstats: removed empty temporary folder " + folder + " left by a run stopped as it started");
+            }
+          } else {
             console.println("offstats: left temporary folder " + folder + " alone: it does not say which run made it"
-                + " (an older offstats, or a run stopped just as it started or finished); delete it once no run is using it"
+                + " (an older offstats, or a run stopped just as it finished); delete it once no run is using it"
                 + (name.contains("-old-") ? " (it holds the run folder an --overwrite run was replacing)" : ""));
           }
         }
       }
+    }
+  }
+
+  /** Nothing in it but, perhaps, a lock half written. */
+  private static boolean holdsNothing(Path folder) {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.allMatch(p -> p.getFileName().toString().equals(RunLayout.LOCK + ".partial"));
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -67,6 +67,9 @@ class StrayFoldersTest {
     Files.setLastModifiedTime(unknown, FileTime.from(Instant.now().minusSeconds(120)));
     // a folder just made, whose lock is not written yet, is most likely a run starting: no word of it
     Path young = temporary("d-young", null);
+    // an empty one older than that was left by a run killed as it started
+    Path empty = Files.createDirectory(parent.resolve(RunLayout.TEMP_PREFIX + "d-zempty"));
+    Files.setLastModifiedTime(empty, FileTime.from(Instant.now().minusSeconds(120)));
     Path removing = temporary("e-gone-removing", lock(ended, HOST, Optional.empty()));
     Path finished = Files.createDirectory(parent.resolve("out"));
     Path notAFolder = Files.writeString(parent.resolve(RunLayout.TEMP_PREFIX + "f-file"), "a file\n");
@@ -81,7 +84,8 @@ class StrayFoldersTest {
         "offstats: left temporary folder " + elsewhere + " alone: it belongs to a run on host another-host (pid 4242), which"
             + " cannot be checked from here; delete it once that run is over",
         "offstats: left temporary folder " + unknown + " alone: it does not say which run made it (an older offstats, or a run"
-            + " stopped just as it started or finished); delete it once no run is using it",
+            + " stopped just as it finished); delete it once no run is using it",
+        "offstats: removed empty temporary folder " + empty + " left by a run stopped as it started",
         "offstats: removed stray temporary folder " + removing + " left by an interrupted run (pid " + ended + ")");
     try (Stream<Path> left = Files.list(parent)) {
       assertThat(left.toList()).containsExactlyInAnyOrder(live, elsewhere, unknown, young, finished, notAFolder);
