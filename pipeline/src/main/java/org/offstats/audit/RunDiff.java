@@ -189,6 +189,10 @@ public final class RunDiff {
       parameters.add("--max-field-bytes " + a.fieldLimitBytes() + " → " + b.fieldLimitBytes());
       sources.add("the field size limit");
     }
+    if (a.recordLimitBytes() != b.recordLimitBytes()) {
+      parameters.add("--max-record-bytes " + a.recordLimitBytes() + " → " + b.recordLimitBytes());
+      sources.add("the record size limit");
+    }
     lines.add("parameters: " + (parameters.isEmpty() ? "the same" : String.join("; ", parameters)));
     boolean toolChanged = !a.toolVersion().equals(b.toolVersion()) || !a.gitCommit().equals(b.gitCommit());
     lines.add("tool: " + (toolChanged

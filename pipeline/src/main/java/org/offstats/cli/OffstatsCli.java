@@ -3,6 +3,7 @@ package org.offstats.cli;
 import java.io.PrintWriter;
 import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
+import org.offstats.run.CannotWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,6 +55,10 @@ public final class OffstatsCli implements Runnable {
     PrintWriter err = commandLine.getErr();
     boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
     InputException input = findCause(e, InputException.class);
+    if (input == null) {
+      // a full or read-only disk under something the run's own writers do not name
+      input = CannotWriteException.fromFileSystem(e).orElse(null);
+    }
     if (input != null) {
       // one line whatever the input held: a value quoted in the message may hold a line break
       err.println("offstats: error: " + input.getMessage().replace("\r", "\\r").replace("\n", "\\n"));

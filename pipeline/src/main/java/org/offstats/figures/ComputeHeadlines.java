@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.NumberFormats;
 import org.offstats.policeuk.PoliceUkTables;
+import org.offstats.run.CannotWriteException;
 import org.offstats.run.GatherAll;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
@@ -174,8 +175,16 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
         markdown.append("- ").append(h.getStatement()).append(" (`").append(h.getFigureId()).append("`, unit: ").append(h.getUnit()).append(")\n");
       }
       RunLayout layout = new RunLayout(Path.of(runRoot));
-      Files.writeString(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-      Files.writeString(layout.publish().resolve("headlines.md"), markdown.toString(), StandardCharsets.UTF_8);
+      writeText(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n");
+      writeText(layout.publish().resolve("headlines.md"), markdown.toString());
+    }
+
+    private static void writeText(Path file, String text) {
+      try {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw CannotWriteException.of(file, e);
+      }
     }
   }
 }

@@ -80,6 +80,7 @@ public final class Manifest {
           walk.filter(Files::isRegularFile)
               .filter(p -> !runRoot.relativize(p).toString().equals(RunLayout.MANIFEST))
               .filter(p -> !runRoot.relativize(p).startsWith(RunLayout.WORK))
+              .filter(p -> !runRoot.relativize(p).toString().equals(RunLayout.LOCK))
               .sorted()
               .toList();
     }
@@ -107,6 +108,11 @@ public final class Manifest {
   }
 
   static void write(ObjectNode manifest, Path runRoot) throws IOException {
-    Files.writeString(runRoot.resolve(RunLayout.MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+    Path file = runRoot.resolve(RunLayout.MANIFEST);
+    try {
+      Files.writeString(file, JSON.writeValueAsString(manifest) + "\n");
+    } catch (IOException e) {
+      throw CannotWriteException.of(file, e);
+    }
   }
 }

@@ -87,6 +87,8 @@ public final class OffstatsJob {
             "ReadExtracts",
             new ReadExtracts(
                 plan.inputs().files(),
+                plan.inputs().checksums(),
+                plan.recordLimitBytes(),
                 validators(plan),
                 new RecordAggregations(plan.inputs().reference(), plan.figures()),
                 plan.givenAsAt().orElse(plan.runDay()),
@@ -98,7 +100,7 @@ public final class OffstatsJob {
       facts.add(WriteRunFolder.table(read.get(PartialTables.tag(table.table())).apply(table.table(), table), table.table(), root));
     }
 
-    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles()));
+    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles(), plan.inputs().checksums(), plan.recordLimitBytes()));
     PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, read.get(ComputeHeadlines.PARTIALS));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       PCollection<SpecificRecordBase> rows = policeUk.get(table.table());

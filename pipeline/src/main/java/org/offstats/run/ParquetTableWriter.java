@@ -56,10 +56,10 @@ public final class ParquetTableWriter {
 
   /**
    * Writes {@code rows} (already projected to {@code schema}) to {@code file}, sorted by {@code
-   * keys}.
+   * keys}. A disk that refuses the file (full, read-only) is a {@link CannotWriteException} naming
+   * it.
    */
-  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly)
-      throws IOException {
+  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly) {
     Comparator<IndexedRecord> order = keyOrder(schema, keys);
     List<? extends IndexedRecord> sorted = rows.stream().sorted(order).toList();
     for (int i = 1; i < sorted.size(); i++) {
@@ -69,6 +69,16 @@ public final class ParquetTableWriter {
     }
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+    try {
+      writeSorted(sorted, schema, model, file, ownerOnly);
+    } catch (IOException | RuntimeException e) {
+      // parquet-mr wraps some failed writes in runtime exceptions of its own
+      throw CannotWriteException.writing(file, e);
+    }
+  }
+
+  private static void writeSorted(List<? extends IndexedRecord> sorted, Schema schema, GenericData model, Path file, boolean ownerOnly)
+      throws IOException {
     try (ParquetWriter<IndexedRecord> writer =
         new Builder(new LocalFile(file, ownerOnly), schema, model)
             .withConf(new Configuration(false))

@@ -12,11 +12,17 @@ public final class RunLayout {
   public static final String WORK = ".work";
   /** Temporary sibling folders are named {@code .offstats-tmp-<run name>-<random>}. */
   public static final String TEMP_PREFIX = ".offstats-tmp-";
+  /** In a temporary folder: which process is writing it ({@link StrayFolders}); removed before the rename. */
+  public static final String LOCK = ".offstats-run.lock";
 
   private final Path root;
 
   public RunLayout(Path root) {
     this.root = root;
+  }
+
+  public Path root() {
+    return root;
   }
 
   public Path publish() {

@@ -79,7 +79,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) throws IOException {
+    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) {
       TableSchema table = Schemas.table(tableName);
       RunLayout layout = new RunLayout(Path.of(runRoot));
       ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
@@ -99,7 +99,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<RejectedRow> rejected) throws IOException {
+    public void processElement(@Element List<RejectedRow> rejected) {
       RunLayout layout = new RunLayout(Path.of(runRoot));
       CsvSchema.Builder header = CsvSchema.builder();
       Schemas.rejects().columnNames().forEach(header::addColumn);
@@ -111,12 +111,15 @@ public final class WriteRunFolder {
                 .sorted(RejectedRow.FILE_AND_LINE)
                 .map(r -> new Object[] {r.file(), r.line(), r.reason().name(), r.message(), r.raw()})
                 .toList();
-        try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(layout.rejectsFile(extract.name())), StandardCharsets.UTF_8)) {
+        Path file = layout.rejectsFile(extract.name());
+        try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(file), StandardCharsets.UTF_8)) {
           // the header is written even when there are no rows (Jackson writes it with the first row)
           writer.write(String.join(",", Schemas.rejects().columnNames()) + "\n");
           try (var sequence = csv.writer(header.build().withoutHeader().withLineSeparator("\n")).writeValues(writer)) {
             sequence.writeAll(rows);
           }
+        } catch (IOException | RuntimeException e) {
+          throw CannotWriteException.writing(file, e);
         }
       }
     }
@@ -130,7 +133,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<KV<String, Long>> facts) throws IOException {
+    public void processElement(@Element List<KV<String, Long>> facts) {
       RunFacts.write(facts, new RunLayout(Path.of(runRoot)).work());
     }
   }
