@@ -87,6 +87,10 @@ public final class WriteRunFolder {
       List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
       rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
       ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName), false);
+      // the same rows in the same order, for Python/R data frames and for spreadsheets
+      List<IndexedRecord> inOrder = ParquetTableWriter.sortedByKeys(publishedRows, published, table.keys(), layout.publishedTable(tableName));
+      ArrowTableWriter.write(inOrder, published, layout.publishedArrow(tableName));
+      CsvTableWriter.write(inOrder, published, layout.publishedCsv(tableName));
       out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
     }
   }

@@ -121,7 +121,8 @@ class KilledRunTest {
   static Process start(Path input, Path output, Path log) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
-            java.toString(), "-cp", System.getProperty("java.class.path"), "org.offstats.cli.OffstatsCli",
+            // --add-opens as offstats.jar's manifest does, for Arrow Java (ArrowTableWriter)
+            java.toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.offstats.cli.OffstatsCli",
             "run", "--input", input.toString(), "--output", output.toString(), "--as-at", AS_AT)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

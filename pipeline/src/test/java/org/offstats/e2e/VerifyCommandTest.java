@@ -66,6 +66,31 @@ class VerifyCommandTest {
   }
 
   @Test
+  void changedArrowAndCsvExportsAreNamed() throws IOException {
+    Path tampered = copyTree(run, temp.resolve("runs").resolve("exports"));
+    Path arrow = tampered.resolve("publish/charge_rates.arrow");
+    byte[] bytes = Files.readAllBytes(arrow);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(arrow, bytes);
+    Path csv = tampered.resolve("publish/arrests_by_bcu.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+    lines.set(1, lines.get(1).replaceFirst(",[0-9]+$", ",999999"));
+    Files.writeString(csv, String.join("\n", lines) + "\n");
+
+    Cli.Result result = Cli.run("verify", tampered.toString());
+    assertThat(result.exitCode()).as(result.describe() + "\n" + result.stdout()).isEqualTo(1);
+    assertThat(result.stdout())
+        .contains("- publish/charge_rates.arrow: differs from the rerun's")
+        .contains("manifest.json outputs[publish/charge_rates.arrow].sha256")
+        .contains("- publish/arrests_by_bcu.csv: differs from the rerun's")
+        .contains("first difference on line 2")
+        .contains("999999")
+        .contains("manifest.json outputs[publish/arrests_by_bcu.csv].sha256")
+        .doesNotContain("- publish/charge_rates.parquet")
+        .doesNotContain("- publish/arrests_by_bcu.parquet");
+  }
+
+  @Test
   void editedManifestValuesAreNamed() throws IOException {
     Path tampered = copyTree(run, temp.resolve("runs").resolve("edited-manifest"));
     ObjectNode manifest = (ObjectNode) JSON.readTree(tampered.resolve("manifest.json").toFile());

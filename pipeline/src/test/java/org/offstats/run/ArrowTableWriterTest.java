@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.util.Text;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offstats.audit.ParquetTables;
@@ -90,7 +77,7 @@ class ArrowTableWriterTest {
     assertThat(both.arrow().rows()).isEqualTo(both.parquet().rows());
     assertThat(both.arrow().rows().get(0)).as("sorted by key: the empty area first")
         .containsExactly("", false, 0L, Double.POSITIVE_INFINITY, "a,\"b\"\nc", 0L, -1.5E300, null);
-    assertThat(both.arrow().fields()).isEqualTo(expectedFields(both.parquetFile()));
+    assertThat(both.arrow().fields()).isEqualTo(ArrowFiles.fieldsFor(both.parquetFile()));
     assertThat(both.arrow().fields().stream().map(Field::getName)).containsExactlyElementsOf(both.parquet().columns());
   }
 
@@ -126,7 +113,7 @@ class ArrowTableWriterTest {
     Comparison both = writeBoth(List.of(), SAMPLE, SAMPLE_KEYS, ArrowTableWriter.BATCH_ROWS);
     assertThat(both.arrow().rows()).isEmpty();
     assertThat(both.parquet().rows()).isEmpty();
-    assertThat(both.arrow().fields()).isEqualTo(expectedFields(both.parquetFile()));
+    assertThat(both.arrow().fields()).isEqualTo(ArrowFiles.fieldsFor(both.parquetFile()));
   }
 
   @Test
@@ -153,7 +140,7 @@ class ArrowTableWriterTest {
   void everyPublishedTableSchemaHasTheParquetFilesColumns() throws IOException {
     for (TableSchema table : Schemas.tables()) {
       Comparison both = writeBoth(List.of(), table.publishedSchema(), table.keys(), ArrowTableWriter.BATCH_ROWS);
-      assertThat(both.arrow().fields()).as(table.name()).isEqualTo(expectedFields(both.parquetFile()));
+      assertThat(both.arrow().fields()).as(table.name()).isEqualTo(ArrowFiles.fieldsFor(both.parquetFile()));
     }
   }
 
@@ -176,9 +163,7 @@ class ArrowTableWriterTest {
 
   // ------------------------------------------------------------------ helpers
 
-  record ArrowContents(List<Field> fields, Map<String, String> schemaMetadata, int batches, List<List<Object>> rows) {}
-
-  record Comparison(ArrowContents arrow, ParquetTables.Table parquet, Path parquetFile) {}
+  record Comparison(ArrowFiles.Contents arrow, ParquetTables.Table parquet, Path parquetFile) {}
 
   /** Writes the Parquet file as the run does (it sorts), and the Arrow file from the same rows sorted. */
   private Comparison writeBoth(List<GenericRecord> rows, Schema schema, List<String> keys, int batchRows) throws IOException {
@@ -186,50 +171,6 @@ class ArrowTableWriterTest {
     Path arrow = dir.resolve(schema.getName() + ".arrow");
     ParquetTableWriter.write(rows, schema, keys, parquet, false);
     ArrowTableWriter.write(ParquetTableWriter.sortedByKeys(rows, schema, keys, parquet), schema, arrow, batchRows);
-    return new Comparison(readArrow(arrow), ParquetTables.read(parquet), parquet);
-  }
-
-  /** Reads an Arrow IPC file with Arrow Java's reader: fields, metadata and every batch's cells. */
-  static ArrowContents readArrow(Path file) throws IOException {
-    try (BufferAllocator allocator = new RootAllocator();
-        FileChannel channel = FileChannel.open(file);
-        ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
-      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-      List<List<Object>> rows = new ArrayList<>();
-      List<ArrowBlock> blocks = reader.getRecordBlocks();
-      for (ArrowBlock block : blocks) {
-        reader.loadRecordBatch(block);
-        for (int i = 0; i < batch.getRowCount(); i++) {
-          List<Object> row = new ArrayList<>();
-          for (FieldVector vector : batch.getFieldVectors()) {
-            Object value = vector.getObject(i);
-            row.add(value instanceof Text text ? text.toString() : value);
-          }
-          rows.add(row);
-        }
-      }
-      Map<String, String> metadata = batch.getSchema().getCustomMetadata();
-      return new ArrowContents(batch.getSchema().getFields(), metadata == null ? Map.of() : metadata, blocks.size(), rows);
-    }
-  }
-
-  /** The Arrow fields a Parquet file's columns call for: its physical and logical types, and OPTIONAL as nullable. */
-  static List<Field> expectedFields(Path parquet) throws IOException {
-    List<Field> fields = new ArrayList<>();
-    for (Type column : ParquetTables.parquetSchema(parquet).getFields()) {
-      PrimitiveType primitive = column.asPrimitiveType();
-      ArrowType type = switch (primitive.getPrimitiveTypeName()) {
-        case BINARY -> {
-          assertThat(primitive.getLogicalTypeAnnotation()).as(column.getName() + " is a UTF-8 string").isEqualTo(LogicalTypeAnnotation.stringType());
-          yield ArrowType.Utf8.INSTANCE;
-        }
-        case INT64 -> new ArrowType.Int(64, true);
-        case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-        case BOOLEAN -> ArrowType.Bool.INSTANCE;
-        default -> throw new AssertionError(column + ": not a table column type");
-      };
-      fields.add(new Field(column.getName(), new FieldType(column.isRepetition(Type.Repetition.OPTIONAL), type, null), null));
-    }
-    return fields;
+    return new Comparison(ArrowFiles.read(arrow), ParquetTables.read(parquet), parquet);
   }
 }
