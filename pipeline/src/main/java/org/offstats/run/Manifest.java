@@ -89,8 +89,8 @@ public final class Manifest {
       String name = file.getFileName().toString();
       ObjectNode output = outputs.addObject();
       output.put("path", relative);
-      if (name.endsWith(".parquet")) {
-        String table = name.substring(0, name.length() - ".parquet".length());
+      String table = RunLayout.tableOf(relative);
+      if (table != null) {
         output.put("table", table);
         output.put("rows", facts.get(RunFacts.TABLE_ROWS, table));
       } else if (relative.startsWith(RunLayout.RESTRICTED + "/" + RunLayout.REJECTS + "/")) {

@@ -60,13 +60,7 @@ public final class ParquetTableWriter {
    * it.
    */
   public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly) {
-    Comparator<IndexedRecord> order = keyOrder(schema, keys);
-    List<? extends IndexedRecord> sorted = rows.stream().sorted(order).toList();
-    for (int i = 1; i < sorted.size(); i++) {
-      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
-        throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
-      }
-    }
+    List<? extends IndexedRecord> sorted = sortedByKeys(rows, schema, keys, file);
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
     try {
@@ -94,6 +88,21 @@ public final class ParquetTableWriter {
         writer.write(row);
       }
     }
+  }
+
+  /**
+   * {@code rows} in the table's row order ({@link #keyOrder}); two rows with one key are a bug,
+   * named after {@code file}.
+   */
+  public static <R extends IndexedRecord> List<R> sortedByKeys(List<R> rows, Schema schema, List<String> keys, Path file) {
+    Comparator<IndexedRecord> order = keyOrder(schema, keys);
+    List<R> sorted = rows.stream().sorted(order).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
+      }
+    }
+    return sorted;
   }
 
   /** Copies a table row into {@code schema}'s fields by name (publish/ drops restricted fields). */

@@ -90,6 +90,7 @@ public final class RunCommandRunner {
     LocalDate runDay = LocalDate.ofInstant(startedAt, ZoneId.of("Europe/London"));
     Path output = request.output().toAbsolutePath().normalize();
     checkOutputFolder(output, request.overwrite());
+    ArrowTableWriter.checkJavaOptions();
     PipelineOptions options = beamOptions(request.beamArgs());
     InputScan scan = InputScan.of(request.input());
     FigureDefinitions figures = request.figures().isPresent() ? FigureDefinitions.load(request.figures().get()) : FigureDefinitions.bundled();

@@ -87,6 +87,20 @@ public final class WriteRunFolder {
       List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
       rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
       ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName), false);
+      // the same rows in the same order, for Python/R data frames and for spreadsheets
+      List<IndexedRecord> inOrder = ParquetTableWriter.sortedByKeys(publishedRows, published, table.keys(), layout.publishedTable(tableName));
+      Path arrow = layout.publishedArrow(tableName);
+      try {
+        ArrowTableWriter.write(inOrder, published, arrow);
+      } catch (IOException | RuntimeException e) {
+        throw CannotWriteException.writing(arrow, e);
+      }
+      Path csv = layout.publishedCsv(tableName);
+      try {
+        CsvTableWriter.write(inOrder, published, csv);
+      } catch (IOException | RuntimeException e) {
+        throw CannotWriteException.writing(csv, e);
+      }
       out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
     }
   }
