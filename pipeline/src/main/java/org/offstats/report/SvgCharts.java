@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -40,6 +41,10 @@ final class SvgCharts {
   static final Color INK = new Color(0x1A1A1A);
   private static final Color GRID = new Color(0xD9D9D9);
   private static final String FONT = Font.SANS_SERIF;
+  private static final List<String> NAMESPACE_DECLARATIONS = List.of(
+      " xmlns='http://www.w3.org/2000/svg'",
+      " xmlns:xlink='http://www.w3.org/1999/xlink'",
+      " xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg'");
 
   private SvgCharts() {}
 
@@ -82,6 +87,10 @@ final class SvgCharts {
     graphics.setDefsKeyPrefix(id + "-");
     chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, height));
     String element = graphics.getSVGElement(id + "-svg", false, new ViewBox(0, 0, WIDTH, height), null, null);
+    // inline in HTML the SVG namespace is implied; the declarations would be the page's only URLs
+    for (String namespace : NAMESPACE_DECLARATIONS) {
+      element = element.replace(namespace, "");
+    }
     int tagEnd = element.indexOf('>');
     if (!element.startsWith("<svg") || tagEnd < 0) {
       throw new IllegalStateException("JFreeSVG wrote no <svg> element for chart " + id);
