@@ -61,7 +61,8 @@ final class ArrestsChart {
     TimeTableXYDataset bars = new TimeTableXYDataset(UTC, Locale.UK);
     TimeSeries share = new TimeSeries("Share of the month's arrests made by Predatory Offenders Units (POU)");
     Map<String, Double> drawnByGroup = new TreeMap<>();
-    int skipped = 0;
+    int skippedBars = 0;
+    int skippedShares = 0;
     String busiestMonth = null;
     double busiest = -1;
     for (Map.Entry<String, Map<String, Tally>> month : byMonth.entrySet()) {
@@ -73,7 +74,7 @@ final class ArrestsChart {
           drawnByGroup.merge(group, tally.sum(), Double::sum);
         } else {
           bars.add(period, null, group, false);
-          skipped++;
+          skippedBars++;
         }
       }
       Tally all = allByMonth.get(month.getKey());
@@ -83,7 +84,7 @@ final class ArrestsChart {
         busiestMonth = month.getKey();
       }
       if (!all.drawable() || !pou.drawable()) {
-        skipped++;
+        skippedShares++;
       } else if (all.sum() > 0 && (pou.sum() > 0 || share.getItemCount() > 0)) {
         // from the first month with an arrest by the units: before they existed the share says nothing
         share.add(period, pou.sum() / all.sum());
@@ -98,7 +99,7 @@ final class ArrestsChart {
     shareAxis.setNumberFormatOverride(SvgCharts.percentFormat());
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     XYPlot sharePlot = new XYPlot(new TimeSeriesCollection(share, UTC), null, shareAxis, line);
-    sharePlot.setNoDataMessage("No arrests by Predatory Offenders Units to chart");
+    sharePlot.setNoDataMessage(skippedShares > 0 ? "No share drawn: see the caption" : "No arrests by Predatory Offenders Units to chart");
     // one time axis for both: the bars above, the share in a panel of its own below
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(dateAxis(byMonth.size()));
     plot.setGap(16);
@@ -114,7 +115,9 @@ final class ArrestsChart {
     String span = byMonth.isEmpty() ? "no months"
         : NumberFormats.longMonth(YearMonth.parse(byMonth.firstKey())) + " to " + NumberFormats.longMonth(YearMonth.parse(byMonth.lastKey()))
             + " (" + byMonth.size() + " months)";
-    String skippedText = ChartFigure.skippedSentence(skipped, points, "points (monthly bars and share)");
+    int skipped = skippedBars + skippedShares;
+    String skippedText = ChartFigure.skippedSentence(skipped, points, "points (monthly bars and share)")
+        + (skippedBars == 0 ? "" : " A month's stack then leaves those offence groups out.");
     String title = "Arrests per month by offence group, with the share made by Predatory Offenders Units";
     String description = byMonth.isEmpty()
         ? "Arrests per month: the table has no rows, so there is nothing to chart."

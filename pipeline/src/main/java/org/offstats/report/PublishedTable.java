@@ -59,13 +59,18 @@ public final class PublishedTable {
     this.shown = table.columns().stream().filter(c -> !isCompanion(c)).toList();
   }
 
+  /** A table already read. */
+  static PublishedTable of(ParquetTables.Table table) {
+    return new PublishedTable(table);
+  }
+
   /** Reads a table file; a missing or unreadable one is bad input (exit 2), naming it. */
   public static PublishedTable read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InputException(file + ": missing (is this a complete run folder?)");
     }
     try {
-      return new PublishedTable(ParquetTables.read(file));
+      return of(ParquetTables.read(file));
     } catch (IOException e) {
       throw new InputException(file + ": " + e.getMessage());
     }
@@ -79,7 +84,7 @@ public final class PublishedTable {
         rows.add(table.rows().get(row));
       }
     }
-    return new PublishedTable(new ParquetTables.Table(table.name(), table.columns(), table.keys(), rows));
+    return of(new ParquetTables.Table(table.name(), table.columns(), table.keys(), rows));
   }
 
   public String name() {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 8, privacy (EXTRACTS.md: identifiers "never appear in publish/, a log line, the manifest or
  * a console message"): runs on fixtures, then decodes every cell of every Parquet file under
  * {@code publish/} (and the exact tables under {@code restricted/}, rejects aside), their footers'
- * metadata and statistics, the other published files, {@code manifest.json} and everything the run
- * printed, looking for every identifier value of the inputs as or inside any of them.
+ * metadata and statistics, the other published files, {@code manifest.json}, {@code report/index.html}
+ * and everything the run printed, looking for every identifier value of the inputs as or inside any of them.
  */
 class PrivacyScanTest {
 
@@ -94,6 +94,7 @@ class PrivacyScanTest {
       found.addAll(identifiersInParquet(db, run, parquet, identifiers));
     }
     found.addAll(RunFolder.identifiersInText(run.resolve("manifest.json"), "manifest.json", identifiers));
+    found.addAll(RunFolder.identifiersInText(run.resolve("report/index.html"), "report/index.html", identifiers));
     found.addAll(RunFolder.identifiersInText(result.stdout(), "standard output", identifiers));
     found.addAll(RunFolder.identifiersInText(result.stderr(), "standard error (logs)", identifiers));
     assertThat(found).isEmpty();
