@@ -113,8 +113,7 @@ final class ArrestsChart {
     String shareStart = share.getItemCount() == 0 ? "" : " The share is drawn from "
         + words((Month) share.getTimePeriod(0)) + ", the first month with an arrest by the units.";
     String span = byMonth.isEmpty() ? "no months"
-        : NumberFormats.longMonth(YearMonth.parse(byMonth.firstKey())) + " to " + NumberFormats.longMonth(YearMonth.parse(byMonth.lastKey()))
-            + " (" + byMonth.size() + " months)";
+        : ChartFigure.monthSpan(byMonth.firstKey(), byMonth.lastKey()) + " (" + byMonth.size() + " months)";
     int skipped = skippedBars + skippedShares;
     String skippedText = ChartFigure.skippedSentence(skipped, points, "points (monthly bars and share)")
         + (skippedBars == 0 ? "" : " A month's stack then leaves those offence groups out.");
@@ -132,7 +131,7 @@ final class ArrestsChart {
         + " arrests made by Predatory Offenders Units (unit type POU; below)." + shareStart
         + " Source: publish/arrests_by_offence.parquet, all units." + skippedText;
     return new ChartFigure(ID, "Arrests by offence group and the Predatory Offenders Units' share",
-        SvgCharts.svg(chart, ID, 520, title, description), description, caption, skipped);
+        SvgCharts.svg(chart, ID, 520, title, description), description, caption);
   }
 
   private static Month period(String month) {

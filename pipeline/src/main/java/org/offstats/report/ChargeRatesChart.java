@@ -89,6 +89,6 @@ final class ChargeRatesChart {
         + " Source: publish/charge_rates.parquet." + skippedText;
     return new ChartFigure(ID, "Charge rates for rape, domestic abuse and VAWG",
         SvgCharts.svg(chart, ID, 420, "Charge/summons rate by financial year for rape, domestic abuse and VAWG", description),
-        description, caption, skipped);
+        description, caption);
   }
 }

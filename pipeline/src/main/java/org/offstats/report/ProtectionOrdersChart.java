@@ -1,6 +1,5 @@
 package org.offstats.report;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ final class ProtectionOrdersChart {
     JFreeChart chart = SvgCharts.chart(plot, true);
 
     String span = months.isEmpty() ? "no months"
-        : NumberFormats.longMonth(YearMonth.parse(months.first())) + " to " + NumberFormats.longMonth(YearMonth.parse(months.last()));
+        : ChartFigure.monthSpan(months.first(), months.last());
     String skippedText = ChartFigure.skippedSentence(skipped, points, "bars");
     String description = orderedTypes.isEmpty()
         ? "Protection order events: the table has no rows, so there is nothing to chart."
@@ -85,7 +84,7 @@ final class ProtectionOrdersChart {
         + " Source: publish/protection_orders.parquet." + skippedText;
     return new ChartFigure(ID, "Protection order and notice events by type",
         SvgCharts.svg(chart, ID, 420, "Protection order and notice events by order type and event", description),
-        description, caption, skipped);
+        description, caption);
   }
 
   /** {@code APPLIED} as "Applied". */

@@ -42,9 +42,8 @@ final class TimeToOutcomeChart {
       }
     }
     Optional<String> complete = Periods.latestCompleteFinancialYear(asAt);
-    // the latest complete year when the table has it, else the latest complete year it has, else its latest
-    Optional<String> year = complete.isEmpty() ? Optional.ofNullable(years.isEmpty() ? null : years.last())
-        : Optional.ofNullable(years.floor(complete.get())).or(() -> Optional.ofNullable(years.isEmpty() ? null : years.last()));
+    // the latest complete year the table has; when all its years are still running, its latest
+    Optional<String> year = complete.map(years::floor).or(() -> years.isEmpty() ? Optional.empty() : Optional.of(years.last()));
 
     List<Bar> bars = new ArrayList<>();
     int skipped = 0;
@@ -102,7 +101,7 @@ final class TimeToOutcomeChart {
     int height = Math.max(260, 70 + 38 * Math.max(1, bars.size()));
     return new ChartFigure(ID, "Median days to outcome by outcome group",
         SvgCharts.svg(chart, ID, height, "Median days from recording to outcome by outcome group", description),
-        description, caption, skipped);
+        description, caption);
   }
 
   private static String days(double days) {

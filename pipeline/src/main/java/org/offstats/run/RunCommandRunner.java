@@ -338,8 +338,8 @@ public final class RunCommandRunner {
       console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
           + " accepted, " + NumberFormats.grouped(rejected) + " rejected");
     }
-    console.println("offstats run: wrote " + Schemas.tables().size() + " tables to " + output + ", and the report "
-        + RunLayout.REPORT + "/" + RunLayout.REPORT_PAGE);
+    console.println("offstats run: wrote " + Schemas.tables().size() + " tables and " + RunLayout.REPORT + "/" + RunLayout.REPORT_PAGE
+        + " to " + output);
   }
 
 }

@@ -39,6 +39,8 @@ class ReportBrowserTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("offstats.chromium", "/usr/bin/chromium"));
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("offstats.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
+  /** Selenium warns that it has no DevTools bindings for this Chromium; the test uses none. */
+  private static final java.util.logging.Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
 
   @Test
   void chromiumRendersTheHeadlinesAndEveryChartWithoutConsoleErrors(@TempDir Path profile) throws IOException {
@@ -136,6 +138,12 @@ class ReportBrowserTest {
         "clip", Map.of("x", 0, "y", 0, "width", number(size.get("width")), "height", number(size.get("height")), "scale", 1)));
     Files.createDirectories(SCREENSHOT.getParent());
     Files.write(SCREENSHOT, Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private static double number(Object value) {
