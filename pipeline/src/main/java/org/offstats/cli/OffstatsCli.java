@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OffstatsCli.Version.class,
     description = "Offender-activity statistics: force extracts in, published tables and headline figures out.",
-    subcommands = {RunCommand.class, GenerateCommand.class, VerifyCommand.class, DiffCommand.class, ExplainCommand.class})
+    subcommands = {
+      RunCommand.class, GenerateCommand.class, VerifyCommand.class, DiffCommand.class, ExplainCommand.class, ReportCommand.class,
+      ShowCommand.class
+    })
 public final class OffstatsCli implements Runnable {
   public static final int OK = 0;
   public static final int BAD_INPUT = 2;
@@ -40,7 +43,7 @@ public final class OffstatsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate, verify, explain or diff (see offstats --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate, verify, explain, diff, report or show (see offstats --help)");
   }
 
   /** Bad usage: one line naming the problem and where the help is, exit code 2. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,12 @@ public final class NumberFormats {
     BigDecimal percentage =
         BigDecimal.valueOf(rate).movePointRight(2).setScale(decimals, RoundingMode.HALF_UP);
     return percentage.toPlainString() + "%";
+  }
+
+  /** A month as words: {@code April 2018}. */
+  public static String longMonth(YearMonth month) {
+    Objects.requireNonNull(month, "month");
+    return MONTH_NAMES[month.getMonthValue() - 1] + " " + month.getYear();
   }
 
   /**

@@ -28,6 +28,7 @@ import org.offstats.domain.NumberFormats;
 import org.offstats.extract.InputException;
 import org.offstats.extract.InputScan;
 import org.offstats.figures.FigureDefinitions;
+import org.offstats.report.RunReport;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 
@@ -150,6 +151,9 @@ public final class RunCommandRunner {
       LocalDate asAt = LocalDate.ofEpochDay(facts.get(RunFacts.AS_AT));
       ObjectNode manifest = manifest(request, options, scan, figures, facts, asAt, startedAt, temp);
       Manifest.write(manifest, temp);
+      // after the manifest, which therefore does not list it: the report is a view of publish/, not an output;
+      // inside the temporary folder, so the rename publishes it with the rest or not at all
+      RunReport.write(temp);
       moveIntoPlace(layout, output, request.overwrite());
       summarise(scan, facts, asAt, output);
       return output;
@@ -359,7 +363,8 @@ public final class RunCommandRunner {
       console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
           + " accepted, " + NumberFormats.grouped(rejected) + " rejected");
     }
-    console.println("offstats run: wrote " + Schemas.tables().size() + " tables to " + output);
+    console.println("offstats run: wrote " + Schemas.tables().size() + " tables and " + RunLayout.REPORT + "/" + RunLayout.REPORT_PAGE
+        + " to " + output);
   }
 
 }

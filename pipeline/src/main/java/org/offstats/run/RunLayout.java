@@ -9,6 +9,12 @@ public final class RunLayout {
   public static final String PUBLISH = "publish";
   public static final String RESTRICTED = "restricted";
   public static final String REJECTS = "rejects";
+  /**
+   * {@code report/index.html}: made from {@code publish/} and the manifest after the manifest is
+   * written, so it is not one of the manifest's outputs and {@code verify} does not compare it.
+   */
+  public static final String REPORT = "report";
+  public static final String REPORT_PAGE = "index.html";
   /** Pipeline facts (counts, as-at) on their way to the manifest; removed before the rename. */
   public static final String WORK = ".work";
   /** Temporary sibling folders are named {@code .offstats-tmp-<run name>-<random>}. */
@@ -41,6 +47,14 @@ public final class RunLayout {
 
   public Path rejects() {
     return restricted().resolve(REJECTS);
+  }
+
+  public Path report() {
+    return root.resolve(REPORT);
+  }
+
+  public Path reportPage() {
+    return report().resolve(REPORT_PAGE);
   }
 
   public Path work() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
@@ -183,6 +184,14 @@ class NumberFormatsTest {
         day.isBefore(LocalDate.of(2025, 1, 1));
         day = day.plusDays(1)) {
       assertThat(NumberFormats.longDate(day)).isEqualTo(uk.format(day));
+    }
+  }
+
+  @Test
+  void longMonthAgreesWithTheJdkUkFormat() {
+    DateTimeFormatter uk = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
+    for (YearMonth month = YearMonth.of(2018, 4); month.isBefore(YearMonth.of(2026, 4)); month = month.plusMonths(1)) {
+      assertThat(NumberFormats.longMonth(month)).isEqualTo(uk.format(month));
     }
   }
 

@@ -123,6 +123,10 @@ class InputsChangedMidRunTest {
     assertThat(done.resolve(RunLayout.LOCK)).doesNotExist();
     // once in place the run folder opens up as publish/ was made (restricted/ stays owner-only)
     assertThat(Files.getPosixFilePermissions(done)).isEqualTo(Files.getPosixFilePermissions(done.resolve(RunLayout.PUBLISH)));
+    // the report is written inside the temporary folder as publish/ is, so it is as readable
+    RunLayout layout = new RunLayout(done);
+    assertThat(Files.getPosixFilePermissions(layout.report())).isEqualTo(Files.getPosixFilePermissions(layout.publish()));
+    assertThat(Files.getPosixFilePermissions(layout.reportPage())).isEqualTo(Files.getPosixFilePermissions(layout.publishedTable("charge_rates")));
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(done.resolve(RunLayout.RESTRICTED))))
         .isEqualTo("rwx------");
   }
