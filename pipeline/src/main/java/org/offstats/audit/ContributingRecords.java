@@ -61,10 +61,10 @@ public final class ContributingRecords {
    * @param files the run's input files of the figure's extract, relative to {@code inputFolder}
    */
   public static Result count(
-      Path inputFolder, List<String> files, ReferenceData reference, FigureDefinition figure, LocalDate asAt, long fieldLimitBytes)
-      throws IOException {
+      Path inputFolder, List<String> files, ReferenceData reference, FigureDefinition figure, LocalDate asAt, long fieldLimitBytes,
+      long recordLimitBytes) throws IOException {
     if (!figure.source().equals(FigureDefinition.SOURCE_ARRESTS) && !figure.source().equals(FigureDefinition.SOURCE_CRIMES)) {
-      return PoliceUkRecords.count(inputFolder, files, figure, asAt);
+      return PoliceUkRecords.count(inputFolder, files, figure, asAt, recordLimitBytes);
     }
     String extract = extractOf(figure);
     CsvContract contract = Schemas.extract(extract);
@@ -85,10 +85,13 @@ public final class ContributingRecords {
       long inNumerator = 0;
       Set<String> filePersons = new HashSet<>();
       try (InputStream in = Files.newInputStream(inputFolder.resolve(file));
-          CsvRecordReader reader = new CsvRecordReader(in, file, file.endsWith(".gz"))) {
+          CsvRecordReader reader = new CsvRecordReader(in, file, file.endsWith(".gz"), recordLimitBytes)) {
         HeaderMap header = HeaderMap.of(contract, reader.header(), file);
         for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
           read++;
+          if (record.isTooLong()) {
+            continue;
+          }
           RowValidator.Result result = validator.check(header, record.fields());
           if (result.rejected() || validator.checkAsAt(result.values(), asAt).isPresent()) {
             continue;

@@ -96,7 +96,8 @@ public final class FigureExplainer {
     String extract = ContributingRecords.extractOf(figure);
     List<String> files = manifest.inputs().stream().filter(i -> i.extract().equals(extract)).map(RunManifest.InputEntry::path).toList();
     ContributingRecords.Result recount = ContributingRecords.count(
-        inputFolder, files, ContributingRecords.reference(inputFolder, bundledReference), figure, manifest.asAt(), manifest.fieldLimitBytes());
+        inputFolder, files, ContributingRecords.reference(inputFolder, bundledReference), figure, manifest.asAt(), manifest.fieldLimitBytes(),
+        manifest.recordLimitBytes());
     out.println("Contributing records, re-read from the inputs (" + inputDescription + ") record by record, independently of the job:");
     if (recount.files().isEmpty()) {
       out.println("  no " + extract + " file in the run's inputs");

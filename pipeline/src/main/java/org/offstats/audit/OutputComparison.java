@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.offstats.run.RunLayout;
 
 /**
  * Compares a run's output files with a rerun's, byte for byte (OUTPUTS.md "Determinism"), and says
@@ -50,8 +51,11 @@ final class OutputComparison {
 
   /** Detail lines saying where two versions of one output file differ. */
   static List<String> whereTheyDiffer(String relative, Path a, Path b, String labelA, String labelB) throws IOException {
-    if (relative.endsWith(".parquet")) {
+    if (relative.endsWith(RunLayout.PARQUET)) {
       return tableDifferences(a, b, labelA, labelB);
+    }
+    if (relative.endsWith(RunLayout.ARROW)) {
+      return List.of("(an Arrow IPC file, binary: the table's .parquet file is written from the same rows and shows their cells)");
     }
     return textDifference(relative, a, b, labelA, labelB);
   }

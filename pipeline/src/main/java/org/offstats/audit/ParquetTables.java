@@ -18,6 +18,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.MessageType;
 import org.offstats.schema.Schemas;
 
 /**
@@ -92,9 +93,13 @@ public final class ParquetTables {
 
   /** A table with no rows still has its schema in the footer. */
   private static Schema emptyFileSchema(Path file) throws IOException {
+    return new org.apache.parquet.avro.AvroSchemaConverter(new Configuration(false)).convert(parquetSchema(file));
+  }
+
+  /** The Parquet schema in a file's footer: physical types, logical types and repetition. */
+  public static MessageType parquetSchema(Path file) throws IOException {
     try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(file))) {
-      return new org.apache.parquet.avro.AvroSchemaConverter(new Configuration(false))
-          .convert(reader.getFooter().getFileMetaData().getSchema());
+      return reader.getFooter().getFileMetaData().getSchema();
     }
   }
 

@@ -44,7 +44,7 @@ final class PoliceUkRecords {
         .orElseThrow(() -> new IllegalStateException("no police.uk file kind holds the columns of " + table));
   }
 
-  static ContributingRecords.Result count(Path inputFolder, List<String> files, FigureDefinition figure, LocalDate asAt)
+  static ContributingRecords.Result count(Path inputFolder, List<String> files, FigureDefinition figure, LocalDate asAt, long recordLimitBytes)
       throws IOException {
     CsvContract contract = contractOf(figure.source());
     List<String> keys = Schemas.table(figure.source()).keys();
@@ -62,12 +62,12 @@ final class PoliceUkRecords {
       long accepted = 0;
       long contributing = 0;
       try (InputStream in = Files.newInputStream(inputFolder.resolve(file));
-          CsvRecordReader reader = new CsvRecordReader(in, file, file.endsWith(".gz"))) {
+          CsvRecordReader reader = new CsvRecordReader(in, file, file.endsWith(".gz"), recordLimitBytes)) {
         int fieldCount = reader.header().size();
         for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
           read++;
           String[] fields = record.fields();
-          if (fields.length != fieldCount) {
+          if (record.isTooLong() || fields.length != fieldCount) {
             continue;
           }
           accepted++;

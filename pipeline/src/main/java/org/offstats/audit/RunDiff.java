@@ -53,6 +53,10 @@ public final class RunDiff {
     for (String file : files) {
       Path fileA = publishA.resolve(file);
       Path fileB = publishB.resolve(file);
+      if (isOtherFormat(file)) {
+        others += otherFormatChange(file, publishA, publishB);
+        continue;
+      }
       String title = title(file);
       if (!Files.isRegularFile(fileA) || !Files.isRegularFile(fileB)) {
         out.println();
@@ -102,6 +106,36 @@ public final class RunDiff {
         : "no published figure or table cell differs"));
     out.flush();
     return summary;
+  }
+
+  /** {@code publish/<table>.arrow} and {@code .csv}: the table of {@code <table>.parquet} in another format. */
+  private static boolean isOtherFormat(String file) {
+    return RunLayout.tableOf(RunLayout.PUBLISH + "/" + file) != null && !file.endsWith(RunLayout.PARQUET);
+  }
+
+  /**
+   * The cells of a table in another format are those listed for its Parquet file: such a file is
+   * named only when it is in one run alone, or differs while the Parquet file does not (its format
+   * changed with the tool). Returns 1 when it is named.
+   */
+  private int otherFormatChange(String file, Path publishA, Path publishB) throws IOException {
+    String table = RunLayout.tableOf(RunLayout.PUBLISH + "/" + file);
+    Path fileA = publishA.resolve(file);
+    Path fileB = publishB.resolve(file);
+    Path parquetA = publishA.resolve(table + RunLayout.PARQUET);
+    Path parquetB = publishB.resolve(table + RunLayout.PARQUET);
+    String change;
+    if (!Files.isRegularFile(fileA) || !Files.isRegularFile(fileB)) {
+      change = "only in " + (Files.isRegularFile(fileA) ? "A" : "B") + " (table " + table + " in another format)";
+    } else if (Files.mismatch(fileA, fileB) == -1L
+        || Files.isRegularFile(parquetA) && Files.isRegularFile(parquetB) && Files.mismatch(parquetA, parquetB) != -1L) {
+      return 0;
+    } else {
+      change = "differs, but publish/" + table + RunLayout.PARQUET + " does not: the file's format changed, not its cells";
+    }
+    out.println();
+    out.println("publish/" + file + ": " + change);
+    return 1;
   }
 
   private static ParquetTables.Table readPublished(Path file, RunManifest run) {
@@ -188,6 +222,10 @@ public final class RunDiff {
     if (a.fieldLimitBytes() != b.fieldLimitBytes()) {
       parameters.add("--max-field-bytes " + a.fieldLimitBytes() + " → " + b.fieldLimitBytes());
       sources.add("the field size limit");
+    }
+    if (a.recordLimitBytes() != b.recordLimitBytes()) {
+      parameters.add("--max-record-bytes " + a.recordLimitBytes() + " → " + b.recordLimitBytes());
+      sources.add("the record size limit");
     }
     lines.add("parameters: " + (parameters.isEmpty() ? "the same" : String.join("; ", parameters)));
     boolean toolChanged = !a.toolVersion().equals(b.toolVersion()) || !a.gitCommit().equals(b.gitCommit());

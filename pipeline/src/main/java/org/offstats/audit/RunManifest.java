@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.offstats.extract.CsvRecordReader;
 import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
 import org.offstats.run.RunLayout;
@@ -135,6 +136,18 @@ public final class RunManifest {
     JsonNode value = parameter("field_limit_bytes");
     if (!value.canConvertToLong()) {
       throw new InputException(file() + ": parameters.field_limit_bytes is not a whole number");
+    }
+    return value.asLong();
+  }
+
+  /** {@code --max-record-bytes}; runs made before the option read with its default, as they did. */
+  public long recordLimitBytes() {
+    JsonNode value = root.path("parameters").path("record_limit_bytes");
+    if (value.isMissingNode()) {
+      return CsvRecordReader.DEFAULT_RECORD_LIMIT_BYTES;
+    }
+    if (!value.canConvertToLong()) {
+      throw new InputException(file() + ": parameters.record_limit_bytes is not a whole number");
     }
     return value.asLong();
   }

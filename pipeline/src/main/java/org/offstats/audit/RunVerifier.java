@@ -1,6 +1,5 @@
 package org.offstats.audit;
 
-import org.offstats.run.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
 import org.offstats.run.RunCommandRunner;
 import org.offstats.run.RunLayout;
+import org.offstats.run.TemporaryFolder;
 
 /**
  * {@code offstats verify} (OUTPUTS.md; issue 5): confirms, without trusting the analyst, that a run
@@ -71,11 +71,11 @@ public final class RunVerifier {
       return finish(findings);
     }
     out.println("  rerun: as at " + manifest.asAt() + ", --max-reject-rate " + manifest.maxRejectRate() + ", --max-field-bytes "
-        + manifest.fieldLimitBytes() + figures.file().map(f -> ", --figures " + f).orElse("") + ", Beam options: "
+        + manifest.fieldLimitBytes() + ", --max-record-bytes " + manifest.recordLimitBytes() + figures.file().map(f -> ", --figures " + f).orElse("") + ", Beam options: "
         + (manifest.beamOptions().isEmpty() ? "none" : String.join(" ", manifest.beamOptions())));
-    Path temp = Files.createTempDirectory("offstats-verify-");
-    try {
-      Path rerun = rerun(manifest, figures, inputFolder, temp.resolve("rerun"));
+    // removed on the way out even when verify is stopped (Ctrl-C, kill), as a run's folder is
+    try (TemporaryFolder temp = TemporaryFolder.inSystemTemp("offstats-verify-")) {
+      Path rerun = rerun(manifest, figures, inputFolder, temp.path().resolve("rerun"));
       JsonNode rerunManifest = new ObjectMapper().readTree(rerun.resolve(RunLayout.MANIFEST).toFile());
       Set<String> ignoredExpected = ignoredExpected(manifest, inputs, rerunManifest, findings);
       int compared = OutputComparison.compare(manifest.runDir(), rerun, findings);
@@ -85,8 +85,6 @@ public final class RunVerifier {
       out.println("  manifest: " + listed + " output checksum(s) checked against the files; as-at, counts, rejects, warnings,"
           + " reference and figure checksums checked against the rerun's");
       out.println("  headline figures: " + headlines(manifest.runDir(), rerun));
-    } finally {
-      FileTrees.deleteTree(temp);
     }
     if (Files.isDirectory(manifest.runDir().resolve(RunFiles.EXPLAIN))) {
       findings.note(RunFiles.EXPLAIN + "/ was written by offstats explain --rows after the run, so it is not compared");
@@ -108,6 +106,7 @@ public final class RunVerifier {
           false,
           manifest.maxRejectRate(),
           manifest.fieldLimitBytes(),
+          manifest.recordLimitBytes(),
           manifest.beamOptions(),
           figures.file()));
     } catch (RuntimeException e) {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.offstats.run.FileTrees;
+import org.offstats.run.TemporaryFolder;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 
@@ -18,60 +18,44 @@ import org.offstats.schema.Schemas;
 final class BundledSample implements AutoCloseable {
   private static final String ROOT = "/sample-data/";
 
-  private final Path folder;
-  private final Thread cleanUp;
+  /** Removed when closed, and when a run on it is stopped with Ctrl-C or kill. */
+  private final TemporaryFolder folder;
 
-  private BundledSample(Path folder) {
+  private BundledSample(TemporaryFolder folder) {
     this.folder = folder;
-    // a run stopped by Ctrl-C or kill leaves no copy of the sample behind
-    this.cleanUp = new Thread(this::deleteQuietly, "offstats-sample-clean-up");
-    Runtime.getRuntime().addShutdownHook(cleanUp);
-  }
-
-  private void deleteQuietly() {
-    try {
-      delete();
-    } catch (IOException e) {
-      System.err.println("offstats: could not remove the temporary sample copy " + folder);
-    }
   }
 
   static BundledSample extract() throws IOException {
-    Path folder = Files.createTempDirectory("offstats-sample-");
-    Files.createDirectory(folder.resolve("reference"));
-    List<String> files = new ArrayList<>();
-    for (CsvContract extract : Schemas.extracts()) {
-      files.add(extract.name() + ".csv");
-    }
-    for (CsvContract reference : Schemas.referenceFiles()) {
-      files.add("reference/" + reference.name() + ".csv");
-    }
-    for (String file : files) {
-      try (InputStream in = BundledSample.class.getResourceAsStream(ROOT + file)) {
-        if (in != null) {
-          Files.copy(in, folder.resolve(file));
+    TemporaryFolder folder = TemporaryFolder.inSystemTemp("offstats-sample-");
+    try {
+      Files.createDirectory(folder.path().resolve("reference"));
+      List<String> files = new ArrayList<>();
+      for (CsvContract extract : Schemas.extracts()) {
+        files.add(extract.name() + ".csv");
+      }
+      for (CsvContract reference : Schemas.referenceFiles()) {
+        files.add("reference/" + reference.name() + ".csv");
+      }
+      for (String file : files) {
+        try (InputStream in = BundledSample.class.getResourceAsStream(ROOT + file)) {
+          if (in != null) {
+            Files.copy(in, folder.path().resolve(file));
+          }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      folder.close();
+      throw e;
     }
     return new BundledSample(folder);
   }
 
   Path folder() {
-    return folder;
+    return folder.path();
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanUp);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is running: it deletes the copy
-    }
-    delete();
+    folder.close();
   }
-
-  private void delete() throws IOException {
-    FileTrees.deleteTree(folder);
-  }
-
 }

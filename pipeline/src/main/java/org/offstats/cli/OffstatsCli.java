@@ -3,6 +3,7 @@ package org.offstats.cli;
 import java.io.PrintWriter;
 import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
+import org.offstats.run.CannotWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OffstatsCli.Version.class,
     description = "Offender-activity statistics: force extracts in, published tables and headline figures out.",
-    subcommands = {RunCommand.class, GenerateCommand.class, VerifyCommand.class, DiffCommand.class, ExplainCommand.class})
+    subcommands = {
+      RunCommand.class, GenerateCommand.class, VerifyCommand.class, DiffCommand.class, ExplainCommand.class, ReportCommand.class,
+      ShowCommand.class
+    })
 public final class OffstatsCli implements Runnable {
   public static final int OK = 0;
   public static final int BAD_INPUT = 2;
@@ -39,7 +43,7 @@ public final class OffstatsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate, verify, explain or diff (see offstats --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate, verify, explain, diff, report or show (see offstats --help)");
   }
 
   /** Bad usage: one line naming the problem and where the help is, exit code 2. */
@@ -54,6 +58,10 @@ public final class OffstatsCli implements Runnable {
     PrintWriter err = commandLine.getErr();
     boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
     InputException input = findCause(e, InputException.class);
+    if (input == null) {
+      // a full or read-only disk under something the run's own writers do not name
+      input = CannotWriteException.fromFileSystem(e).orElse(null);
+    }
     if (input != null) {
       // one line whatever the input held: a value quoted in the message may hold a line break
       err.println("offstats: error: " + input.getMessage().replace("\r", "\\r").replace("\n", "\\n"));

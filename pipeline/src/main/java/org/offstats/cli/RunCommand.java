@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.offstats.audit.RunManifest;
+import org.offstats.extract.CsvRecordReader;
 import org.offstats.extract.InputException;
 import org.offstats.run.RunCommandRunner;
 import picocli.CommandLine.Command;
@@ -46,6 +47,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "a field longer than this many bytes rejects its record as FIELD_TOO_LONG (default: ${DEFAULT-VALUE})")
   long maxFieldBytes;
 
+  @Option(names = "--max-record-bytes", paramLabel = "N", defaultValue = "8388608",
+      description = "a record (all its fields and line breaks) longer than this many bytes is rejected as RECORD_TOO_LONG"
+          + " without being held in memory; at most 67108864 (default: ${DEFAULT-VALUE})")
+  long maxRecordBytes;
+
   @Option(names = "--figures", paramLabel = "FILE",
       description = "headline figure definitions (default: the bundled figures/headlines.json)")
   Path figures;
@@ -62,6 +68,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (maxFieldBytes < 1) {
       throw new InputException("--max-field-bytes " + maxFieldBytes + ": must be at least 1");
+    }
+    if (maxRecordBytes < 1 || maxRecordBytes > CsvRecordReader.MAX_RECORD_LIMIT_BYTES) {
+      throw new InputException("--max-record-bytes " + maxRecordBytes + ": must be from 1 to " + CsvRecordReader.MAX_RECORD_LIMIT_BYTES);
     }
     for (String arg : beamArgs) {
       if (!arg.startsWith("--")) {
@@ -80,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
               overwrite,
               maxRejectRate,
               maxFieldBytes,
+              maxRecordBytes,
               List.copyOf(beamArgs),
               Optional.ofNullable(figures)));
     }

@@ -1,8 +1,10 @@
 package org.offstats.domain;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Objects;
 
 /**
@@ -58,6 +60,48 @@ public final class NumberFormats {
     BigDecimal percentage =
         BigDecimal.valueOf(rate).movePointRight(2).setScale(decimals, RoundingMode.HALF_UP);
     return percentage.toPlainString() + "%";
+  }
+
+  /** A month as words: {@code April 2018}. */
+  public static String longMonth(YearMonth month) {
+    Objects.requireNonNull(month, "month");
+    return MONTH_NAMES[month.getMonthValue() - 1] + " " + month.getYear();
+  }
+
+  /**
+   * A double as the shortest plain decimal that reads back as the same double, for tables written
+   * as text (the CSV export): {@code 0.0001} (never {@code 1.0E-4}), {@code 0.1}, {@code 12.5},
+   * {@code 0.3333333333333333}, and a whole number without a decimal point ({@code 3}, {@code
+   * 1000000}). No exponent, no grouping; {@code -0.0} is {@code -0}; NaN and the infinities are
+   * {@code NaN}, {@code Infinity} and {@code -Infinity}.
+   *
+   * <p>{@link Double#toString} switches to an exponent below 0.001 and on JDK 17 sometimes gives
+   * more digits than needed (JDK-4511638, fixed in JDK 19), so the digits are found here: the
+   * fewest significant digits whose decimal, rounded from the double's exact value, parses back to
+   * it. Where that value lies next to a power of two the interval of decimals that parse back is
+   * lopsided, so the decimals just below and above are tried as well as the nearest.
+   */
+  public static String shortestDecimal(double value) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    if (value == 0) {
+      return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
+    }
+    BigDecimal exact = new BigDecimal(value);
+    // 17 significant digits always read back as the same double
+    for (int digits = 1; digits < 17; digits++) {
+      for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+        BigDecimal candidate = exact.round(new MathContext(digits, mode));
+        if (candidate.doubleValue() == value) {
+          return candidate.stripTrailingZeros().toPlainString();
+        }
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.offstats.extract;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,8 +14,10 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.offstats.domain.NumberFormats;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,14 +30,30 @@ import java.util.zip.GZIPInputStream;
  * location is the line feed that ended it, which cuts the raw text out of that window. The window
  * never holds more than one record plus Jackson's read-ahead.
  *
+ * <p>No record is held whole beyond a limit ({@code --max-record-bytes}): the same reader follows
+ * the quoting on the way to Jackson, counting each record's UTF-8 bytes, and once a record passes
+ * the limit it hands Jackson a line end in its place and skips the rest of the record (to the line
+ * feed that ends it outside quotes). The record comes back {@link Record#tooLong()}, with its size,
+ * its lines and its first characters, to be rejected; the next record is read as usual.
+ *
  * <p>Reading is strict: invalid UTF-8, malformed quoting, a line ended by a lone CR and a quote
  * still open at the end of the file are {@link InputException}s (the rest of the file cannot be
- * trusted). A leading byte-order mark is removed. Completely empty lines are not records: they are
- * counted in {@link #blankLines()} so the manifest can list them.
+ * trusted); a quote left open names the line and column where it opened and how far it ran. A
+ * leading byte-order mark is removed. Completely empty lines are not records: they are counted in
+ * {@link #blankLines()} so the manifest can list them.
  */
 public final class CsvRecordReader implements Closeable {
   /** Jackson's own ceiling on one value; beyond it a field cannot even be held to be rejected. */
   public static final int HARD_FIELD_LIMIT_CHARS = 64 * 1024 * 1024;
+
+  /** {@code --max-record-bytes} unless given. */
+  public static final long DEFAULT_RECORD_LIMIT_BYTES = 8L * 1024 * 1024;
+
+  /** The most {@code --max-record-bytes} may be: a record within it has no field beyond Jackson's ceiling. */
+  public static final long MAX_RECORD_LIMIT_BYTES = HARD_FIELD_LIMIT_CHARS;
+
+  /** How much of a record over the limit the rejects keep. */
+  public static final int TOO_LONG_RAW_CHARS = 1024;
 
   private static final CsvFactory FACTORY =
       CsvFactory.builder()
@@ -44,10 +61,35 @@ public final class CsvRecordReader implements Closeable {
               StreamReadConstraints.builder().maxStringLength(HARD_FIELD_LIMIT_CHARS).build())
           .build();
 
-  /** One record: the physical line it starts on, its fields, and its raw text without line end. */
-  public record Record(long line, String[] fields, String raw) {}
+  /**
+   * One record: the physical line it starts on, its fields, and its raw text without line end; for
+   * a record over the limit no fields, the first {@value #TOO_LONG_RAW_CHARS} characters of its raw
+   * text, and {@link #tooLong()}.
+   */
+  public record Record(long line, String[] fields, String raw, TooLong tooLong) {
+    public Record(long line, String[] fields, String raw) {
+      this(line, fields, raw, null);
+    }
+
+    public boolean isTooLong() {
+      return tooLong != null;
+    }
+  }
+
+  /** A record over the limit: its size in UTF-8 bytes without its line end, and its last line. */
+  public record TooLong(long bytes, long firstLine, long lastLine, long limit) {
+    /** The reject message: no content, only sizes and lines. */
+    public String message() {
+      return "the record is " + NumberFormats.grouped(bytes) + " bytes"
+          + (lastLine > firstLine ? " over lines " + firstLine + " to " + lastLine : "") + ", over the limit of "
+          + NumberFormats.grouped(limit) + " (--max-record-bytes); it was skipped without being read whole, and raw holds"
+          + " its first characters only";
+    }
+  }
 
   private final String file;
+  private final long recordLimitBytes;
+  private final CheckedInput checked;
   private final RecordingReader window;
   private final CsvParser parser;
   private long recordStartLine = 1;
@@ -62,7 +104,32 @@ public final class CsvRecordReader implements Closeable {
    * @param file the path shown in messages, relative to the input folder
    */
   public CsvRecordReader(InputStream in, String file, boolean gzipped) throws IOException {
+    this(in, file, gzipped, DEFAULT_RECORD_LIMIT_BYTES);
+  }
+
+  /**
+   * Reads a file whose bytes must be those checksummed before reading: at the end of the file the
+   * reader confirms it, and a reading problem in a file that changed under it is reported as the
+   * change (a file cut short by a writer looks like a broken file).
+   *
+   * @param recordLimitBytes the longest record, in UTF-8 bytes without its line end, read whole
+   */
+  public CsvRecordReader(CheckedInput input, boolean gzipped, long recordLimitBytes) throws IOException {
+    this(input.stream(), input.path(), gzipped, recordLimitBytes, input);
+  }
+
+  /**
+   * @param recordLimitBytes the longest record, in UTF-8 bytes without its line end, read whole
+   */
+  public CsvRecordReader(InputStream in, String file, boolean gzipped, long recordLimitBytes) throws IOException {
+    this(in, file, gzipped, recordLimitBytes, null);
+  }
+
+  private CsvRecordReader(InputStream in, String file, boolean gzipped, long recordLimitBytes, CheckedInput checked)
+      throws IOException {
     this.file = file;
+    this.checked = checked;
+    this.recordLimitBytes = recordLimitBytes;
     InputStream bytes;
     try {
       bytes = new BufferedInputStream(gzipped ? new GZIPInputStream(in, 1 << 16) : in, 1 << 16);
@@ -76,7 +143,7 @@ public final class CsvRecordReader implements Closeable {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-    this.window = new RecordingReader(chars);
+    this.window = new RecordingReader(chars, recordLimitBytes);
     this.parser = FACTORY.createParser(window);
     parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
   }
@@ -87,6 +154,9 @@ public final class CsvRecordReader implements Closeable {
     Record header = next();
     if (header == null) {
       throw InputException.in(file, "the file is empty: it has no header row");
+    }
+    if (header.isTooLong()) {
+      throw InputException.at(file, header.line(), "the header row is longer than " + recordLimitBytes + " bytes (--max-record-bytes)");
     }
     List<String> names = new ArrayList<>();
     for (String name : header.fields()) {
@@ -102,10 +172,18 @@ public final class CsvRecordReader implements Closeable {
   /** The next record, or null at the end of the file. */
   public Record next() throws IOException {
     while (!finished) {
-      Record record = readRecord();
+      Record record;
+      try {
+        record = readRecord();
+      } catch (InputException problem) {
+        throw checked == null ? problem : checked.changedOr(problem);
+      }
       if (record == null) {
         finished = true;
-      } else if (record.raw().isEmpty()) {
+        if (checked != null) {
+          checked.confirmUnchanged();
+        }
+      } else if (record.raw().isEmpty() && !record.isTooLong()) {
         blankLines.add(record.line());
       } else {
         return record;
@@ -140,8 +218,13 @@ public final class CsvRecordReader implements Closeable {
       if (token != JsonToken.END_ARRAY) {
         throw InputException.at(file, recordStartLine, "unexpected CSV structure");
       }
-      JsonLocation end = parser.currentLocation();
-      String raw = cutRaw(end.getCharOffset());
+      long end = parser.currentLocation().getCharOffset();
+      long start = previousEnd + 1;
+      RecordingReader.Cut cut = window.cutEndingBy(end);
+      String raw = cutRaw(end);
+      if (cut != null) {
+        return tooLong(cut, raw, start);
+      }
       Record record = new Record(recordStartLine, fields.toArray(String[]::new), raw);
       // physical lines end with \n or \r\n; Jackson's own line count also counts a CR inside quotes
       recordStartLine += newlines(raw) + 1;
@@ -158,6 +241,27 @@ public final class CsvRecordReader implements Closeable {
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw InputException.at(file, recordStartLine, "the gzip data is corrupt or truncated at or after this line");
     }
+  }
+
+  /** A record cut short on its way to Jackson: rejected whole, or fatal when its quote never closes. */
+  private Record tooLong(RecordingReader.Cut cut, String raw, long start) {
+    if (cut.quoteNeverCloses()) {
+      throw InputException.at(
+          file,
+          cut.quoteLine(),
+          "a quoted field is still open at the end of the file: it opened at column " + cut.quoteColumn() + " of this line and runs"
+              + " on for " + NumberFormats.grouped(cut.bytes()) + " bytes, past --max-record-bytes, to line " + cut.lastLine()
+              + ", the end of the file (rule: RFC 4180 quoting); the rest of the file cannot be read: look for an unbalanced quote"
+              + " on line " + cut.quoteLine());
+    }
+    int kept = (int) Math.min(Math.min(raw.length(), cut.prefixEnd() - start), TOO_LONG_RAW_CHARS);
+    if (kept > 0 && Character.isHighSurrogate(raw.charAt(kept - 1))) {
+      kept--;
+    }
+    Record record = new Record(recordStartLine, new String[0], raw.substring(0, Math.max(kept, 0)),
+        new TooLong(cut.bytes(), recordStartLine, cut.lastLine(), recordLimitBytes));
+    recordStartLine = cut.lastLine() + 1;
+    return record;
   }
 
   /**
@@ -196,11 +300,15 @@ public final class CsvRecordReader implements Closeable {
   private InputException quotingProblem(com.fasterxml.jackson.core.JsonParseException e) {
     String text = window.slice(previousEnd + 1, window.endOffset());
     if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing closing quote")) {
+      QuoteOpening opening = lastQuoteOpening(text);
+      long quoteLine = recordStartLine + opening.lineOffset();
+      long lastLine = recordStartLine + newlines(text) - (text.endsWith("\n") ? 1 : 0);
       return InputException.at(
           file,
-          recordStartLine + lineOfOpenQuote(text),
-          "a quoted field is still open at the end of the file (rule: RFC 4180 quoting); the rest of"
-              + " the file cannot be read");
+          quoteLine,
+          "a quoted field is still open at the end of the file: it opened at column " + opening.column() + " of this line and runs"
+              + " on to line " + lastLine + ", the end of the file (rule: RFC 4180 quoting); the rest of the file cannot be read:"
+              + " look for an unbalanced quote on line " + quoteLine);
     }
     String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
     // line and column counted here from the record's start: Jackson's own counts include CRs inside
@@ -208,28 +316,41 @@ public final class CsvRecordReader implements Closeable {
     long line = recordStartLine;
     long column = -1;
     long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+    String runaway = "";
     if (offset >= previousEnd + 1) {
       String before = window.slice(previousEnd + 1, Math.min(offset, window.endOffset()));
       line += newlines(before);
       column = before.length() - before.lastIndexOf('\n');
+      // a quote left open further up closes at the next quote in the file, and the error shows there
+      QuoteOpening opening = lastQuoteOpening(before);
+      long quoteLine = recordStartLine + opening.lineOffset();
+      if (opening.column() > 0 && quoteLine < line) {
+        runaway = "; the quoted value before it opened at line " + quoteLine + ", column " + opening.column()
+            + ": if that quote is unbalanced, lines " + quoteLine + " to " + line + " were read as one value";
+      }
     }
     return InputException.at(
         file,
         line,
         (column > 0 ? "column " + column + ": " : "")
             + "malformed CSV quoting (rule: RFC 4180): "
-            + detail.replaceAll("\\s+", " "));
+            + detail.replaceAll("\\s+", " ")
+            + runaway);
   }
 
+  /** Where a quoted field opened: lines below the record's first line, and the column (0: none). */
+  record QuoteOpening(long lineOffset, long column) {}
+
   /**
-   * Lines below the record's first line at which its unmatched quote opened: a quote opens a field
-   * only at the field's start, and a doubled quote inside a quoted field does not close it.
+   * Where the last quoted field of a record's text opened: a quote opens a field only at the
+   * field's start, and a doubled quote inside a quoted field does not close it.
    */
-  static long lineOfOpenQuote(String recordText) {
+  static QuoteOpening lastQuoteOpening(String recordText) {
     boolean quoted = false;
     boolean fieldStart = true;
     long line = 0;
-    long openedAt = 0;
+    long lineStart = 0;
+    QuoteOpening opening = new QuoteOpening(0, 0);
     for (int i = 0; i < recordText.length(); i++) {
       char c = recordText.charAt(i);
       if (quoted) {
@@ -240,14 +361,15 @@ public final class CsvRecordReader implements Closeable {
         }
       } else if (c == '"' && fieldStart) {
         quoted = true;
-        openedAt = line;
+        opening = new QuoteOpening(line, i - lineStart + 1);
       }
       if (c == '\n') {
         line++;
+        lineStart = i + 1;
       }
       fieldStart = !quoted && (c == ',' || c == '\n');
     }
-    return openedAt;
+    return opening;
   }
 
   private static long newlines(String text) {
@@ -260,37 +382,187 @@ public final class CsvRecordReader implements Closeable {
   }
 
   /**
-   * Passes characters through to Jackson while keeping those not yet claimed by a record, and drops
-   * a byte-order mark at the start.
+   * Passes characters through to Jackson while keeping those not yet claimed by a record, drops a
+   * byte-order mark at the start, and cuts short the records over the limit. It follows RFC 4180
+   * quoting as Jackson does (a quote opens a value only at its start; a doubled quote inside it is
+   * a quote), counting the current record's UTF-8 bytes; where Jackson would fail on the quoting,
+   * Jackson reports it before reaching anything this reader did differently.
    */
   private static final class RecordingReader extends Reader {
+    private static final int COMPACT_AFTER = 1 << 16;
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    /** a quote inside a quoted value: closing it, or the first of a doubled quote */
+    private static final int QUOTE_IN_QUOTED = 3;
+
+    /**
+     * A record cut short: Jackson was given its characters up to {@code prefixEnd}, then a line
+     * end at {@code lineFeedOffset} (after a closing quote when it was inside one).
+     */
+    record Cut(long prefixEnd, long lineFeedOffset, long bytes, long lastLine, boolean quoteNeverCloses, long quoteLine,
+        long quoteColumn) {}
+
     private final Reader in;
+    private final long limit;
+    private final char[] ahead = new char[1 << 16];
+    private int aheadPosition;
+    private int aheadEnd;
+    private boolean started;
     private final StringBuilder kept = new StringBuilder();
     private long keptStart;
-    private boolean atStart = true;
-    private static final int COMPACT_AFTER = 1 << 16;
+    private long handedOver;
+    private String lineEnd = "";
+    private int lineEndPosition;
+    private final ArrayDeque<Cut> cuts = new ArrayDeque<>();
 
-    RecordingReader(Reader in) {
+    // where the quoting stands, at the next character
+    private int state = FIELD_START;
+    private long recordBytes;
+    private boolean pendingCr;
+    private long line = 1;
+    private long column = 1;
+    private long quoteLine;
+    private long quoteColumn;
+    private long endedRecordBytes;
+
+    RecordingReader(Reader in, long limit) {
       this.in = in;
+      this.limit = limit;
     }
 
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-      int n = in.read(buffer, offset, length);
-      if (n > 0 && atStart) {
-        atStart = false;
-        if (buffer[offset] == '\uFEFF') {
-          System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
-          n--;
-          if (n == 0) {
-            return read(buffer, offset, length);
+      int n = 0;
+      while (n < length) {
+        if (lineEndPosition < lineEnd.length()) {
+          buffer[offset + n++] = lineEnd.charAt(lineEndPosition++);
+          handedOver++;
+          continue;
+        }
+        if (aheadPosition == aheadEnd && (n > 0 || !fill())) {
+          break;
+        }
+        char c = ahead[aheadPosition++];
+        if (!started) {
+          started = true;
+          if (c == '\uFEFF') {
+            continue;
           }
         }
+        int before = state;
+        boolean ended = step(c);
+        if (!ended && recordBytes > limit) {
+          skipRestOfRecord(before);
+          continue;
+        }
+        buffer[offset + n++] = c;
+        handedOver++;
       }
-      if (n > 0) {
-        kept.append(buffer, offset, n);
+      if (n == 0 && length > 0) {
+        return -1;
       }
+      kept.append(buffer, offset, n);
       return n;
+    }
+
+    /** Refills the read-ahead; false at the end of the input. */
+    private boolean fill() throws IOException {
+      int n;
+      do {
+        n = in.read(ahead, 0, ahead.length);
+      } while (n == 0);
+      aheadPosition = 0;
+      aheadEnd = Math.max(n, 0);
+      return n > 0;
+    }
+
+    /** Advances the quoting over {@code c}; true when it ends the record (a line feed outside quotes). */
+    private boolean step(char c) {
+      boolean ended = false;
+      switch (state) {
+        case QUOTED -> {
+          state = c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+          recordBytes += utf8Bytes(c);
+        }
+        case QUOTE_IN_QUOTED -> {
+          if (c == '"') {
+            state = QUOTED;
+            recordBytes++;
+          } else {
+            ended = unquoted(c);
+          }
+        }
+        case FIELD_START -> {
+          if (c == '"') {
+            state = QUOTED;
+            quoteLine = line;
+            quoteColumn = column;
+            recordBytes++;
+          } else {
+            ended = unquoted(c);
+          }
+        }
+        default -> ended = unquoted(c);
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      return ended;
+    }
+
+    private boolean unquoted(char c) {
+      if (c == '\n') {
+        endedRecordBytes = recordBytes;
+        recordBytes = 0;
+        pendingCr = false;
+        state = FIELD_START;
+        return true;
+      }
+      if (pendingCr) {
+        recordBytes++; // a CR not followed by a line feed is part of the record (and fatal later)
+        pendingCr = false;
+      }
+      if (c == '\r') {
+        pendingCr = true; // counted only if no line feed follows: CRLF is a line end
+        state = UNQUOTED;
+        return false;
+      }
+      recordBytes += utf8Bytes(c);
+      state = c == ',' ? FIELD_START : UNQUOTED;
+      return false;
+    }
+
+    private static int utf8Bytes(char c) {
+      return c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+
+    /**
+     * The current record is over the limit: skips it to its end, and queues for Jackson the line
+     * end that stands for it, closing the quote first if the characters handed over end inside one.
+     */
+    private void skipRestOfRecord(int stateBefore) throws IOException {
+      boolean ended = false;
+      while (!ended && (aheadPosition < aheadEnd || fill())) {
+        ended = step(ahead[aheadPosition++]);
+      }
+      boolean quoteNeverCloses = !ended && state == QUOTED;
+      long bytes = ended ? endedRecordBytes : recordBytes + (pendingCr ? 1 : 0);
+      long lastLine = ended || column == 1 ? line - 1 : line;
+      lineEnd = stateBefore == QUOTED ? "\"\n" : "\n";
+      lineEndPosition = 0;
+      cuts.add(new Cut(handedOver, handedOver + lineEnd.length() - 1, bytes, lastLine, quoteNeverCloses, quoteLine, quoteColumn));
+      state = FIELD_START;
+      recordBytes = 0;
+      pendingCr = false;
+    }
+
+    /** The cut record that Jackson ended at {@code lineFeedOffset}, if the record there was cut short. */
+    Cut cutEndingBy(long lineFeedOffset) {
+      return !cuts.isEmpty() && cuts.peek().lineFeedOffset() <= lineFeedOffset ? cuts.poll() : null;
     }
 
     long endOffset() {

@@ -3,12 +3,16 @@ package org.offstats.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.offstats.policeuk.PoliceUkFile;
 import org.offstats.schema.CsvContract;
@@ -37,8 +42,26 @@ public record InputScan(
     List<String> warnings,
     ReferenceData reference) {
 
-  /** A file's SHA-256 and size, for the manifest and for {@code verify}. */
-  public record FileChecksum(String path, String sha256, long bytes) {}
+  /**
+   * A file's SHA-256 and size, for the manifest and for {@code verify}, and its modification time,
+   * which with the size shows a file being written without reading it through.
+   */
+  public record FileChecksum(String path, String sha256, long bytes, Instant modified) implements Serializable {
+    /** How {@code now} differs from this earlier look at the same file, or empty when it does not. */
+    Optional<String> differenceFrom(FileChecksum now) {
+      List<String> differences = new ArrayList<>();
+      if (now.bytes() != bytes) {
+        differences.add("its size went from " + bytes + " to " + now.bytes() + " bytes");
+      }
+      if (!now.modified().equals(modified)) {
+        differences.add("its modification time changed");
+      }
+      if (!now.sha256().equals(sha256)) {
+        differences.add("its SHA-256 changed");
+      }
+      return differences.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", differences));
+    }
+  }
 
   public static final String REFERENCE_FOLDER = "reference";
 
@@ -158,17 +181,68 @@ public record InputScan(
     };
   }
 
+  /**
+   * A file's checksum, size and modification time. A file whose size or time moves while it is
+   * being checksummed is being written: that is an error naming it, for no checksum of it holds.
+   */
   public static FileChecksum checksum(Path path, String relative) throws IOException {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    BasicFileAttributes before = Files.readAttributes(path, BasicFileAttributes.class);
+    MessageDigest sha256 = sha256();
     long bytes;
     try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha256)) {
       bytes = in.transferTo(OutputStream.nullOutputStream());
     }
-    return new FileChecksum(relative, HexFormat.of().formatHex(sha256.digest()), bytes);
+    BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
+    if (bytes != before.size() || after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+      throw changedWhileRead(relative, "its size or modification time moved while its checksum was taken: " + before.size() + " bytes"
+          + " before, " + bytes + " read, " + after.size() + " after");
+    }
+    return new FileChecksum(relative, HexFormat.of().formatHex(sha256.digest()), bytes, before.lastModifiedTime().toInstant());
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Checks, once the job has read them, that every input file and reference file is still the one
+   * checksummed before reading: same size, modification time and SHA-256. The outputs of a run
+   * must follow from the inputs its manifest names, so a file changed meanwhile (an extract still
+   * being exported, a copy still under way) fails the run, naming the file.
+   */
+  public void confirmUnchanged() {
+    for (FileChecksum before : checksums.values()) {
+      FileChecksum now = checksumAgain(before.path());
+      Optional<String> difference = before.differenceFrom(now);
+      if (difference.isPresent()) {
+        throw changedWhileRead(before.path(), difference.get());
+      }
+    }
+    for (ReferenceData.Source source : reference.sources()) {
+      if (source.path().startsWith(REFERENCE_FOLDER + "/") && !checksumAgain(source.path()).sha256().equals(source.sha256())) {
+        throw changedWhileRead(source.path(), "its SHA-256 changed");
+      }
+    }
+  }
+
+  private FileChecksum checksumAgain(String path) {
+    try {
+      return checksum(input.resolve(path), path);
+    } catch (NoSuchFileException e) {
+      throw changedWhileRead(path, "it is gone");
+    } catch (IOException e) {
+      throw InputException.in(path, "cannot be read again to check that it did not change during the run ("
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  /** An input that changed between the checksum taken at the start and the end of the run. */
+  static InputException changedWhileRead(String path, String difference) {
+    return InputException.in(path, "changed while it was being read (" + difference + "); nothing was written:"
+        + " run again once the file is complete and nothing is writing to it");
   }
 }

@@ -1,9 +1,7 @@
 package org.offstats.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,19 +64,25 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public record ExtractFiles(String extract, List<InputFile> files) implements Serializable {}
 
   private final List<InputFile> files;
+  private final Map<String, InputScan.FileChecksum> checksums;
+  private final long recordLimitBytes;
   private final Map<String, RowValidator> validators;
   private final RecordAggregations aggregations;
   private final long asAtBound;
   private final List<String> partialTables;
 
   /**
+   * @param checksums each file's checksum taken before reading, which the bytes read must match
+   * @param recordLimitBytes the longest record read whole ({@code --max-record-bytes})
    * @param asAtBound the last day a date may fall on: the given as-at date, or the run day
    * @param partialTables every partial table the aggregations can add to
    */
   public ReadExtracts(
-      List<InputFile> files, Map<String, RowValidator> validators, RecordAggregations aggregations, LocalDate asAtBound,
-      List<String> partialTables) {
+      List<InputFile> files, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, Map<String, RowValidator> validators,
+      RecordAggregations aggregations, LocalDate asAtBound, List<String> partialTables) {
     this.files = files;
+    this.checksums = checksums;
+    this.recordLimitBytes = recordLimitBytes;
     this.validators = validators;
     this.aggregations = aggregations;
     this.asAtBound = asAtBound.toEpochDay();
@@ -109,7 +113,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   }
 
   private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<List<String>> charged) {
-    ValidateExtractFn fn = new ValidateExtractFn(validators, aggregations, asAtBound, charged);
+    ValidateExtractFn fn = new ValidateExtractFn(checksums, recordLimitBytes, validators, aggregations, asAtBound, charged);
     ParDo.MultiOutput<ExtractFiles, RejectedRow> parDo =
         ParDo.of(fn).withOutputTags(REJECTED, partialTags().and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
     if (charged != null) {
@@ -141,6 +145,8 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
 
   /** Reads one extract's files start to end; the rules themselves are in {@link RowValidator}. */
   static final class ValidateExtractFn extends DoFn<ExtractFiles, RejectedRow> {
+    private final Map<String, InputScan.FileChecksum> checksums;
+    private final long recordLimitBytes;
     private final Map<String, RowValidator> validators;
     private final RecordAggregations aggregations;
     private final long asAtBound;
@@ -148,7 +154,11 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     private final Counter recordsRead = Metrics.counter(ReadExtracts.class, "records_read");
     private final Counter recordsRejected = Metrics.counter(ReadExtracts.class, "records_rejected");
 
-    ValidateExtractFn(Map<String, RowValidator> validators, RecordAggregations aggregations, long asAtBound, PCollectionView<List<String>> chargedView) {
+    ValidateExtractFn(
+        Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, Map<String, RowValidator> validators,
+        RecordAggregations aggregations, long asAtBound, PCollectionView<List<String>> chargedView) {
+      this.checksums = checksums;
+      this.recordLimitBytes = recordLimitBytes;
       this.validators = validators;
       this.aggregations = aggregations;
       this.asAtBound = asAtBound;
@@ -171,13 +181,15 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
         long read = 0;
         long accepted = 0;
         Map<String, Long> rejectedByReason = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(Path.of(file.location()));
-            CsvRecordReader reader = new CsvRecordReader(in, file.path(), file.gzipped())) {
+        try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
+            CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
           reader.header();
           for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
             recordsRead.inc();
             read++;
-            RowValidator.Result result = validator.check(file.header(), record.fields());
+            RowValidator.Result result = record.isTooLong()
+                ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
+                : validator.check(file.header(), record.fields());
             Optional<RejectedRow> rejected = Optional.empty();
             if (result.rejected()) {
               rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));

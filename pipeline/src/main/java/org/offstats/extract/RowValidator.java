@@ -28,7 +28,7 @@ public final class RowValidator implements Serializable {
       return reason != null;
     }
 
-    static Result reject(ReasonCode reason, String message) {
+    public static Result reject(ReasonCode reason, String message) {
       return new Result(reason, message, null, Long.MIN_VALUE);
     }
   }

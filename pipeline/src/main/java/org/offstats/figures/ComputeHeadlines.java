@@ -30,6 +30,7 @@ import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.disclosure.HeadlineDisclosure;
 import org.offstats.domain.NumberFormats;
 import org.offstats.policeuk.PoliceUkTables;
+import org.offstats.run.CannotWriteException;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.AggregateCells;
@@ -162,7 +163,15 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
       figure.put("statement", h.getStatement());
       markdown.append("- ").append(h.getStatement()).append(" (`").append(h.getFigureId()).append("`, unit: ").append(h.getUnit()).append(")\n");
     }
-    Files.writeString(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    Files.writeString(layout.publish().resolve("headlines.md"), markdown.toString(), StandardCharsets.UTF_8);
+    writeText(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n");
+    writeText(layout.publish().resolve("headlines.md"), markdown.toString());
+  }
+
+  private static void writeText(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw CannotWriteException.of(file, e);
+    }
   }
 }

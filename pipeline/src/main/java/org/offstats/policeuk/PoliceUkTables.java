@@ -1,8 +1,6 @@
 package org.offstats.policeuk;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +19,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.offstats.extract.CheckedInput;
 import org.offstats.extract.CsvRecordReader;
+import org.offstats.extract.InputScan;
 import org.offstats.extract.ReasonCode;
 import org.offstats.extract.RejectedRow;
 import org.offstats.run.RunFacts;
@@ -69,9 +69,17 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
 
 
   private final List<PoliceUkFile> files;
+  private final Map<String, InputScan.FileChecksum> checksums;
+  private final long recordLimitBytes;
 
-  public PoliceUkTables(List<PoliceUkFile> files) {
+  /**
+   * @param checksums each file's checksum taken before reading, which the bytes read must match
+   * @param recordLimitBytes the longest record read whole ({@code --max-record-bytes})
+   */
+  public PoliceUkTables(List<PoliceUkFile> files, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes) {
     this.files = files;
+    this.checksums = checksums;
+    this.recordLimitBytes = recordLimitBytes;
   }
 
   /** The police.uk tables, in the order they are written. */
@@ -84,7 +92,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         begin
             .apply("ListPoliceUkFiles", Create.of(files).withCoder(SerializableCoder.of(PoliceUkFile.class)))
-            .apply("CountRecords", ParDo.of(new ReadFileFn()).withOutputTags(REJECTED, partialTags().and(FACTS)));
+            .apply("CountRecords", ParDo.of(new ReadFileFn(checksums, recordLimitBytes)).withOutputTags(REJECTED, partialTags().and(FACTS)));
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
     read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(org.apache.beam.sdk.coders.StringUtf8Coder.of(),
         org.apache.beam.sdk.coders.VarLongCoder.of()));
@@ -138,6 +146,14 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
 
   /** Reads one file: each record goes to its table's cell, or to the rejects. */
   static final class ReadFileFn extends DoFn<PoliceUkFile, RejectedRow> {
+    private final Map<String, InputScan.FileChecksum> checksums;
+    private final long recordLimitBytes;
+
+    ReadFileFn(Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes) {
+      this.checksums = checksums;
+      this.recordLimitBytes = recordLimitBytes;
+    }
+
     @ProcessElement
     public void processElement(@Element PoliceUkFile file, MultiOutputReceiver out) throws IOException {
       CsvContract source = file.source();
@@ -150,16 +166,19 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
       PartialTables partials = new PartialTables();
       CellSink cells = partials.table(table.table());
       List<Long> blankLines;
-      try (InputStream in = Files.newInputStream(Path.of(file.location()));
-          CsvRecordReader reader = new CsvRecordReader(in, file.path(), file.gzipped())) {
+      try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
+          CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
         int fieldCount = reader.header().size();
         for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
           read++;
           String[] fields = record.fields();
-          if (fields.length != fieldCount) {
-            out.get(REJECTED).output(new RejectedRow(source.name(), file.path(), record.line(), ReasonCode.WRONG_FIELD_COUNT,
-                "the record has " + fields.length + " fields; the header has " + fieldCount, record.raw()));
-            rejectedByReason.merge(ReasonCode.WRONG_FIELD_COUNT.name(), 1L, Long::sum);
+          if (record.isTooLong() || fields.length != fieldCount) {
+            // the only rejects of police.uk files: records cannot be counted in a cell without their fields
+            ReasonCode reason = record.isTooLong() ? ReasonCode.RECORD_TOO_LONG : ReasonCode.WRONG_FIELD_COUNT;
+            out.get(REJECTED).output(new RejectedRow(source.name(), file.path(), record.line(), reason,
+                record.isTooLong() ? record.tooLong().message() : "the record has " + fields.length + " fields; the header has " + fieldCount,
+                record.raw()));
+            rejectedByReason.merge(reason.name(), 1L, Long::sum);
             continue;
           }
           List<String> cell = new ArrayList<>(fromColumn.length);

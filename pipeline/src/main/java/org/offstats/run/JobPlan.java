@@ -8,7 +8,7 @@ import org.offstats.figures.FigureDefinitions;
 
 /**
  * Everything {@link OffstatsJob#build} wires from: the scanned inputs, the headline definitions,
- * the as-at date if given, the day the run started, the field-size limit and the temporary run
+ * the as-at date if given, the day the run started, the field and record size limits and the temporary run
  * folder the sinks write into.
  */
 public record JobPlan(
@@ -17,5 +17,6 @@ public record JobPlan(
     Optional<LocalDate> givenAsAt,
     LocalDate runDay,
     long fieldLimitBytes,
+    long recordLimitBytes,
     String runRoot)
     implements Serializable {}

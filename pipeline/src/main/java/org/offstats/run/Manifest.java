@@ -116,6 +116,7 @@ public final class Manifest {
           walk.filter(Files::isRegularFile)
               .filter(p -> !runRoot.relativize(p).toString().equals(RunLayout.MANIFEST))
               .filter(p -> !runRoot.relativize(p).startsWith(RunLayout.WORK))
+              .filter(p -> !runRoot.relativize(p).toString().equals(RunLayout.LOCK))
               .sorted()
               .toList();
     }
@@ -124,8 +125,8 @@ public final class Manifest {
       String name = file.getFileName().toString();
       ObjectNode output = outputs.addObject();
       output.put("path", relative);
-      if (name.endsWith(".parquet")) {
-        String table = name.substring(0, name.length() - ".parquet".length());
+      String table = RunLayout.tableOf(relative);
+      if (table != null) {
         output.put("table", table);
         output.put("rows", facts.get(RunFacts.TABLE_ROWS, table));
       } else if (relative.startsWith(RunLayout.RESTRICTED + "/" + RunLayout.REJECTS + "/")) {
@@ -143,6 +144,11 @@ public final class Manifest {
   }
 
   static void write(ObjectNode manifest, Path runRoot) throws IOException {
-    Files.writeString(runRoot.resolve(RunLayout.MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+    Path file = runRoot.resolve(RunLayout.MANIFEST);
+    try {
+      Files.writeString(file, JSON.writeValueAsString(manifest) + "\n");
+    } catch (IOException e) {
+      throw CannotWriteException.of(file, e);
+    }
   }
 }

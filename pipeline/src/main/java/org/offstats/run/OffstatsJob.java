@@ -89,6 +89,8 @@ public final class OffstatsJob {
             "ReadExtracts",
             new ReadExtracts(
                 plan.inputs().files(),
+                plan.inputs().checksums(),
+                plan.recordLimitBytes(),
                 validators(plan),
                 new RecordAggregations(plan.inputs().reference(), plan.figures()),
                 plan.givenAsAt().orElse(plan.runDay()),
@@ -103,7 +105,7 @@ public final class OffstatsJob {
       facts.add(WriteRunFolder.restrictedTable(rows, table.table(), root));
     }
 
-    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles()));
+    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles(), plan.inputs().checksums(), plan.recordLimitBytes()));
     PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, read.get(ComputeHeadlines.PARTIALS));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       PCollection<SpecificRecordBase> rows = policeUk.get(table.table());

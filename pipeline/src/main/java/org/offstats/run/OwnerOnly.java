@@ -36,6 +36,13 @@ public final class OwnerOnly {
     return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
   }
 
+  /** Gives {@code folder} the permissions of {@code model}: a finished run folder, made owner-only, opening up. */
+  public static void copyAccess(Path model, Path folder) throws IOException {
+    if (POSIX) {
+      Files.setPosixFilePermissions(folder, Files.getPosixFilePermissions(model));
+    }
+  }
+
   private static FileAttribute<?> attribute(String permissions) {
     return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
   }

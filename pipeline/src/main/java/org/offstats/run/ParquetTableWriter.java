@@ -56,19 +56,23 @@ public final class ParquetTableWriter {
 
   /**
    * Writes {@code rows} (already projected to {@code schema}) to {@code file}, sorted by {@code
-   * keys}.
+   * keys}. A disk that refuses the file (full, read-only) is a {@link CannotWriteException} naming
+   * it.
    */
-  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly)
-      throws IOException {
-    Comparator<IndexedRecord> order = keyOrder(schema, keys);
-    List<? extends IndexedRecord> sorted = rows.stream().sorted(order).toList();
-    for (int i = 1; i < sorted.size(); i++) {
-      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
-        throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
-      }
-    }
+  public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly) {
+    List<? extends IndexedRecord> sorted = sortedByKeys(rows, schema, keys, file);
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+    try {
+      writeSorted(sorted, schema, model, file, ownerOnly);
+    } catch (IOException | RuntimeException e) {
+      // parquet-mr wraps some failed writes in runtime exceptions of its own
+      throw CannotWriteException.writing(file, e);
+    }
+  }
+
+  private static void writeSorted(List<? extends IndexedRecord> sorted, Schema schema, GenericData model, Path file, boolean ownerOnly)
+      throws IOException {
     try (ParquetWriter<IndexedRecord> writer =
         new Builder(new LocalFile(file, ownerOnly), schema, model)
             .withConf(new Configuration(false))
@@ -84,6 +88,21 @@ public final class ParquetTableWriter {
         writer.write(row);
       }
     }
+  }
+
+  /**
+   * {@code rows} in the table's row order ({@link #keyOrder}); two rows with one key are a bug,
+   * named after {@code file}.
+   */
+  public static <R extends IndexedRecord> List<R> sortedByKeys(List<R> rows, Schema schema, List<String> keys, Path file) {
+    Comparator<IndexedRecord> order = keyOrder(schema, keys);
+    List<R> sorted = rows.stream().sorted(order).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
+      }
+    }
+    return sorted;
   }
 
   /** Copies a table row into {@code schema}'s fields by name (publish/ drops restricted fields). */

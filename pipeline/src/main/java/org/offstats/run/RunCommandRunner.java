@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +29,7 @@ import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.extract.InputException;
 import org.offstats.extract.InputScan;
 import org.offstats.figures.FigureDefinitions;
+import org.offstats.report.RunReport;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 
@@ -45,15 +48,21 @@ public final class RunCommandRunner {
       boolean overwrite,
       double maxRejectRate,
       long fieldLimitBytes,
+      long recordLimitBytes,
       List<String> beamArgs,
-      Optional<Path> figures) {
+      Optional<Path> figures) {}
 
-    /** A run with the bundled headline definitions. */
-    public Request(
-        Path input, String inputLabel, Path output, Optional<LocalDate> asAt, boolean overwrite, double maxRejectRate,
-        long fieldLimitBytes, List<String> beamArgs) {
-      this(input, inputLabel, output, asAt, overwrite, maxRejectRate, fieldLimitBytes, beamArgs, Optional.empty());
-    }
+  /** Where a run stands when tests step in ({@link Checkpoint}). */
+  enum Stage {
+    /** the temporary folder and its lock are made; nothing is read yet */
+    FOLDER_READY,
+    /** the job has read every input and written its files; the inputs are not yet checked again */
+    INPUTS_READ
+  }
+
+  /** A seam for tests: called with the temporary folder at each {@link Stage}. */
+  interface Checkpoint {
+    void reached(Stage stage, Path temporaryFolder) throws IOException;
   }
 
   private static final Map<String, List<String>> TABLES_OF_EXTRACT =
@@ -63,9 +72,15 @@ public final class RunCommandRunner {
           "protection_orders", List.of("protection_orders"));
 
   private final PrintStream console;
+  private final Checkpoint checkpoint;
 
   public RunCommandRunner(PrintStream console) {
+    this(console, (stage, folder) -> { });
+  }
+
+  RunCommandRunner(PrintStream console, Checkpoint checkpoint) {
     this.console = console;
+    this.checkpoint = checkpoint;
   }
 
   public static Path defaultOutput(Instant now) {
@@ -77,6 +92,7 @@ public final class RunCommandRunner {
     LocalDate runDay = LocalDate.ofInstant(startedAt, ZoneId.of("Europe/London"));
     Path output = request.output().toAbsolutePath().normalize();
     checkOutputFolder(output, request.overwrite());
+    ArrowTableWriter.checkJavaOptions();
     PipelineOptions options = beamOptions(request.beamArgs());
     InputScan scan = InputScan.of(request.input());
     FigureDefinitions figures = request.figures().isPresent() ? FigureDefinitions.load(request.figures().get()) : FigureDefinitions.bundled();
@@ -86,28 +102,49 @@ public final class RunCommandRunner {
     } catch (IOException e) {
       throw cannotCreate(output, e);
     }
-    Path temp = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID());
-    // a run stopped by Ctrl-C or kill (not kill -9) removes its temporary folder on the way out
-    Thread cleanUp = new Thread(() -> deleteQuietly(temp), "offstats-clean-up");
-    Runtime.getRuntime().addShutdownHook(cleanUp);
+    StrayFolders.cleanUp(output.getParent(), console);
+    TemporaryFolder temp;
     try {
-      RunLayout layout;
-      try {
-        layout = new RunLayout(Files.createDirectory(temp));
-      } catch (IOException e) {
-        throw cannotCreate(output, e);
+      // owner-only from the start: it is renamed into place, so it holds everything the run writes
+      temp = TemporaryFolder.create(output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-" + UUID.randomUUID()));
+    } catch (IOException e) {
+      throw cannotCreate(output, e);
+    }
+    try (temp) {
+      return runInto(temp.path(), request, options, scan, figures, startedAt, runDay, output);
+    } catch (CannotWriteException e) {
+      throw e.within(temp.path(), output);
+    } catch (RuntimeException e) {
+      // a writer inside the job failed: Beam wraps what it threw
+      for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        if (cause instanceof CannotWriteException cannot) {
+          throw cannot.within(temp.path(), output);
+        }
       }
+      throw e;
+    }
+  }
+
+  private Path runInto(
+      Path temp, Request request, PipelineOptions options, InputScan scan, FigureDefinitions figures, Instant startedAt, LocalDate runDay,
+      Path output) {
+    try {
+      StrayFolders.lock(temp);
+      RunLayout layout = new RunLayout(temp);
       Files.createDirectory(layout.publish());
       OwnerOnly.createDirectory(layout.restricted());
       OwnerOnly.createDirectory(layout.rejects());
       OwnerOnly.createDirectory(layout.work());
+      checkpoint.reached(Stage.FOLDER_READY, temp);
 
-      JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), temp.toString());
+      JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), request.recordLimitBytes(), temp.toString());
       Pipeline pipeline = Pipeline.create(options);
       OffstatsJob.build(pipeline, plan);
       console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
           + " police.uk files from " + request.inputLabel());
       pipeline.run().waitUntilFinish();
+      checkpoint.reached(Stage.INPUTS_READ, temp);
+      scan.confirmUnchanged();
 
       RunFacts facts = RunFacts.read(layout.work());
       checkRejectRates(scan, facts, request.maxRejectRate());
@@ -115,49 +152,32 @@ public final class RunCommandRunner {
       LocalDate asAt = LocalDate.ofEpochDay(facts.get(RunFacts.AS_AT));
       ObjectNode manifest = manifest(request, options, scan, figures, facts, asAt, startedAt, temp);
       Manifest.write(manifest, temp);
-      moveIntoPlace(temp, output, request.overwrite());
+      // after the manifest, which therefore does not list it: the report is a view of publish/, not an output;
+      // inside the temporary folder, so the rename publishes it with the rest or not at all
+      RunReport.write(temp);
+      moveIntoPlace(layout, output, request.overwrite());
       summarise(scan, facts, asAt, output);
       return output;
-    } finally {
-      if (Files.exists(temp)) {
-        FileTrees.deleteTree(temp);
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanUp);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or about to: it does the same clean-up
-      }
-    }
-  }
-
-  /**
-   * The job's writers may still be creating files in the folder while the JVM shuts down, which
-   * made deleting it fail (a folder not empty any more). Renamed first, nothing new can appear in
-   * it: the writers create files by path, never folders.
-   */
-  private static Path moveAside(Path folder) {
-    try {
-      return Files.move(folder, folder.resolveSibling(folder.getFileName() + "-removing"), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      return folder; // gone already, or it cannot move: delete it where it is
+      // everything here but the inputs' check (which says so itself) is the run folder's
+      Path failed = e instanceof FileSystemException fs && fs.getFile() != null ? Path.of(fs.getFile()) : temp;
+      throw CannotWriteException.of(failed, e);
     }
   }
 
   /** An output the run cannot create its folder in is bad usage (exit 2 naming it), not an internal error. */
   private static InputException cannotCreate(Path output, IOException e) {
-    String why =
-        e instanceof java.nio.file.FileAlreadyExistsException exists ? exists.getFile() + " exists and is not a folder"
-            : e instanceof java.nio.file.AccessDeniedException denied ? "permission denied on " + denied.getFile()
-            : String.valueOf(e.getMessage()).split("\n")[0];
-    return new InputException(output + ": cannot create the run folder (" + why + "); choose another --output");
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try {
-      FileTrees.deleteTree(moveAside(folder));
-    } catch (IOException | RuntimeException e) {
-      System.err.println("offstats: could not remove the temporary folder " + folder + ": " + e.getMessage());
+    String why;
+    if (e instanceof FileAlreadyExistsException exists) {
+      why = exists.getFile() + " exists and is not a folder";
+    } else {
+      String where = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : output.getParent().toString();
+      if (Path.of(where).getFileName().toString().startsWith(RunLayout.TEMP_PREFIX)) {
+        where = output.getParent().toString(); // the folder it was to be made in is the one to fix
+      }
+      why = CannotWriteException.reason(e) + " on " + where;
     }
+    return new InputException(output + ": cannot create the run folder (" + why + "); choose another --output");
   }
 
   private static void checkOutputFolder(Path output, boolean overwrite) throws IOException {
@@ -233,6 +253,7 @@ public final class RunCommandRunner {
     parameters.put("as_at", request.asAt().map(LocalDate::toString).orElse(null));
     parameters.put("max_reject_rate", request.maxRejectRate());
     parameters.put("field_limit_bytes", request.fieldLimitBytes());
+    parameters.put("record_limit_bytes", request.recordLimitBytes());
     parameters.put("overwrite", request.overwrite());
     parameters.put("figures", request.figures().map(Path::toString).orElse(null));
     ArrayNode beam = parameters.putArray("beam_options");
@@ -301,19 +322,26 @@ public final class RunCommandRunner {
    * that appeared meanwhile (another run) is never replaced: the rename of a folder onto a
    * non-empty folder fails. With it, the old output goes only once the new one is in.
    */
-  private static void moveIntoPlace(Path temp, Path output, boolean overwrite) throws IOException {
-    Path old = null;
+  private static void moveIntoPlace(RunLayout layout, Path output, boolean overwrite) throws IOException {
+    Path temp = layout.root();
+    // made owner-only; the finished run folder opens up as its publish/ was made (the umask's
+    // default), while restricted/ stays owner-only
+    OwnerOnly.copyAccess(layout.publish(), temp);
+    Files.delete(temp.resolve(RunLayout.LOCK));
     if (!overwrite) {
       try {
         Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
         throw new InputException(output + ": the output folder was filled by something else during the run; nothing was written");
       }
       return;
     }
+    Path old = null;
     if (Files.exists(output)) {
       old = output.getParent().resolve(RunLayout.TEMP_PREFIX + output.getFileName() + "-old-" + UUID.randomUUID());
       Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
+      // a kill -9 before it is deleted leaves it to the next run's clean-up
+      StrayFolders.lock(old);
     }
     Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE);
     if (old != null) {
@@ -337,7 +365,8 @@ public final class RunCommandRunner {
       console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
           + " accepted, " + NumberFormats.grouped(rejected) + " rejected");
     }
-    console.println("offstats run: wrote " + Schemas.tables().size() + " tables to " + output);
+    console.println("offstats run: wrote " + Schemas.tables().size() + " tables and " + RunLayout.REPORT + "/" + RunLayout.REPORT_PAGE
+        + " to " + output);
   }
 
 }

@@ -35,12 +35,16 @@ public final class RunFacts {
     return String.join("\t", parts);
   }
 
-  static void write(List<KV<String, Long>> facts, Path work) throws IOException {
+  static void write(List<KV<String, Long>> facts, Path work) {
     TreeMap<String, Long> sorted = new TreeMap<>();
     facts.forEach(f -> sorted.merge(f.getKey(), f.getValue(), Long::sum));
     StringBuilder text = new StringBuilder();
     sorted.forEach((k, v) -> text.append(k).append('\t').append(v).append('\n'));
-    Files.writeString(work.resolve(FILE_NAME), text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(work.resolve(FILE_NAME), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw CannotWriteException.of(work.resolve(FILE_NAME), e);
+    }
   }
 
   public static RunFacts read(Path work) throws IOException {

@@ -134,7 +134,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
       RunLayout layout = new RunLayout(Path.of(runRoot));
       for (String table : cells.tables()) {
         TableSchema schema = cells.schema(table);
-        ParquetTableWriter.write(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), schema.keys(), layout.publishedTable(table), false);
+        WriteRunFolder.writePublished(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), table, layout);
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.PRIMARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.PRIMARY)));
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.SECONDARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.SECONDARY)));
         context.output(KV.of(RunFacts.key(UNPROVEN, table), suppression.unproven().stream().filter(c -> c.table().equals(table)).count()));
@@ -145,7 +145,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
       ParquetTableWriter.write(published, headlineTable.schema(), headlineTable.keys(), layout.restrictedTable("headlines"), true);
       List<IndexedRecord> projected = new ArrayList<>();
       published.forEach(h -> projected.add(ParquetTableWriter.project(h, headlineTable.publishedSchema())));
-      ParquetTableWriter.write(projected, headlineTable.publishedSchema(), headlineTable.keys(), layout.publishedTable("headlines"), false);
+      WriteRunFolder.writePublished(projected, headlineTable.publishedSchema(), "headlines", layout);
       ComputeHeadlines.writeStatements(published, asAtDate, layout);
       context.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, "headlines"), (long) published.size()));
     }

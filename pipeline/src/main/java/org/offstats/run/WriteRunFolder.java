@@ -66,6 +66,29 @@ public final class WriteRunFolder {
     }
   }
 
+  /**
+   * Writes a table's published rows (already projected to {@code published}) as {@code
+   * publish/<table>.parquet}, and the same rows in the same order as {@code .arrow} (for Python
+   * and R data frames) and {@code .csv} (for spreadsheets).
+   */
+  static void writePublished(List<? extends IndexedRecord> publishedRows, Schema published, String tableName, RunLayout layout) {
+    List<String> keys = Schemas.table(tableName).keys();
+    ParquetTableWriter.write(publishedRows, published, keys, layout.publishedTable(tableName), false);
+    List<? extends IndexedRecord> inOrder = ParquetTableWriter.sortedByKeys(publishedRows, published, keys, layout.publishedTable(tableName));
+    Path arrow = layout.publishedArrow(tableName);
+    try {
+      ArrowTableWriter.write(inOrder, published, arrow);
+    } catch (IOException | RuntimeException e) {
+      throw CannotWriteException.writing(arrow, e);
+    }
+    Path csv = layout.publishedCsv(tableName);
+    try {
+      CsvTableWriter.write(inOrder, published, csv);
+    } catch (IOException | RuntimeException e) {
+      throw CannotWriteException.writing(csv, e);
+    }
+  }
+
   /** Writes {@code restricted/rejects/<extract>.csv} for every extract, sorted by (file, line). */
   public static void rejects(PCollection<RejectedRow> rejected, String runRoot) {
     rejected
@@ -92,7 +115,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) throws IOException {
+    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) {
       TableSchema table = Schemas.table(tableName);
       RunLayout layout = new RunLayout(Path.of(runRoot));
       ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
@@ -103,7 +126,7 @@ public final class WriteRunFolder {
       Schema published = table.publishedSchema();
       List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
       rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
-      ParquetTableWriter.write(publishedRows, published, table.keys(), layout.publishedTable(tableName), false);
+      writePublished(publishedRows, published, tableName, layout);
       out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
     }
   }
@@ -116,7 +139,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<RejectedRow> rejected) throws IOException {
+    public void processElement(@Element List<RejectedRow> rejected) {
       RunLayout layout = new RunLayout(Path.of(runRoot));
       CsvSchema.Builder header = CsvSchema.builder();
       Schemas.rejects().columnNames().forEach(header::addColumn);
@@ -128,12 +151,15 @@ public final class WriteRunFolder {
                 .sorted(RejectedRow.FILE_AND_LINE)
                 .map(r -> new Object[] {r.file(), r.line(), r.reason().name(), r.message(), r.raw()})
                 .toList();
-        try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(layout.rejectsFile(extract.name())), StandardCharsets.UTF_8)) {
+        Path file = layout.rejectsFile(extract.name());
+        try (Writer writer = new java.io.OutputStreamWriter(OwnerOnly.newFile(file), StandardCharsets.UTF_8)) {
           // the header is written even when there are no rows (Jackson writes it with the first row)
           writer.write(String.join(",", Schemas.rejects().columnNames()) + "\n");
           try (var sequence = csv.writer(header.build().withoutHeader().withLineSeparator("\n")).writeValues(writer)) {
             sequence.writeAll(rows);
           }
+        } catch (IOException | RuntimeException e) {
+          throw CannotWriteException.writing(file, e);
         }
       }
     }
@@ -147,7 +173,7 @@ public final class WriteRunFolder {
     }
 
     @ProcessElement
-    public void processElement(@Element List<KV<String, Long>> facts) throws IOException {
+    public void processElement(@Element List<KV<String, Long>> facts) {
       RunFacts.write(facts, new RunLayout(Path.of(runRoot)).work());
     }
   }

@@ -3,8 +3,10 @@ package org.offstats.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
@@ -88,6 +90,74 @@ class NumberFormatsTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1.0E-4 | 0.0001",
+        "1.0E-7 | 0.0000001",
+        "0.001 | 0.001",
+        "0.1 | 0.1",
+        "0.25 | 0.25",
+        "3.0 | 3",
+        "100 | 100",
+        "41.5 | 41.5",
+        "-1.5 | -1.5",
+        "0.3333333333333333 | 0.3333333333333333",
+        "1.0E21 | 1000000000000000000000",
+        // Double.toString gives 1.9999999999999998E23 on JDK 17 (JDK-4511638)
+        "2.0E23 | 200000000000000000000000",
+        "9007199254740993 | 9007199254740992",
+        "0.0 | 0",
+        "-0.0 | -0",
+        "NaN | NaN",
+        "Infinity | Infinity",
+        "-Infinity | -Infinity",
+      })
+  void shortestDecimal(double value, String expected) {
+    assertThat(NumberFormats.shortestDecimal(value)).isEqualTo(expected);
+  }
+
+  @Test
+  void shortestDecimalNextToAPowerOfTwo() {
+    // 2^-1017: the nearest 16-digit decimal does not read back, the one just below does
+    double value = Math.scalb(1.0, -1017);
+    assertThat(NumberFormats.shortestDecimal(value)).isEqualTo(new BigDecimal("7.120236347223045E-307").toPlainString());
+    assertThat(Double.parseDouble("7.120236347223045E-307")).isEqualTo(value);
+    // Double.toString says 4.9E-324; one digit reads back already
+    assertThat(NumberFormats.shortestDecimal(Double.MIN_VALUE)).isEqualTo(new BigDecimal("5E-324").toPlainString());
+  }
+
+  @Test
+  void shortestDecimalReadsBackAndIsNeverLongerThanTheJdksForm() {
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      double value = Double.longBitsToDouble(random.nextLong());
+      if (!Double.isFinite(value)) {
+        continue;
+      }
+      String text = NumberFormats.shortestDecimal(value);
+      assertThat(text).doesNotContain("E").doesNotContain(",");
+      assertThat(Double.doubleToRawLongBits(Double.parseDouble(text))).as(text).isEqualTo(Double.doubleToRawLongBits(value));
+      assertThat(significantDigits(new BigDecimal(text))).as(text).isLessThanOrEqualTo(significantDigits(new BigDecimal(Double.toString(value))));
+    }
+  }
+
+  @Test
+  void shortestDecimalOfAShortDecimalIsNoLonger() {
+    // a decimal of at most 15 significant digits always reads back from its double as itself
+    Random random = new Random(11);
+    for (int i = 0; i < 10_000; i++) {
+      BigDecimal decimal = BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000_000L, random.nextInt(40) - 20);
+      String text = NumberFormats.shortestDecimal(decimal.doubleValue());
+      assertThat(new BigDecimal(text).compareTo(decimal)).as(decimal + " → " + text).isZero();
+    }
+  }
+
+  private static int significantDigits(BigDecimal value) {
+    return value.signum() == 0 ? 1 : value.stripTrailingZeros().precision();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
     "2026-11-29, 29 November 2026",
     "2021-04-01, 1 April 2021",
@@ -114,6 +184,14 @@ class NumberFormatsTest {
         day.isBefore(LocalDate.of(2025, 1, 1));
         day = day.plusDays(1)) {
       assertThat(NumberFormats.longDate(day)).isEqualTo(uk.format(day));
+    }
+  }
+
+  @Test
+  void longMonthAgreesWithTheJdkUkFormat() {
+    DateTimeFormatter uk = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
+    for (YearMonth month = YearMonth.of(2018, 4); month.isBefore(YearMonth.of(2026, 4)); month = month.plusMonths(1)) {
+      assertThat(NumberFormats.longMonth(month)).isEqualTo(uk.format(month));
     }
   }
 

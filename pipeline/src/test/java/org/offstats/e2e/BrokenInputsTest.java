@@ -143,7 +143,10 @@ class BrokenInputsTest {
               + "ARR-0003,PER-0003,2023-01-07,CE,RESP1,8N,N,\"never closed,M,30-39,W1\n"
               + "ARR-0004,PER-0004,2023-01-08,CE,RESP1,8N,N,,M,30-39,W1\n");
       Cli.Result result = assertFailsCleanly(input);
-      assertThat(result.stderr()).contains("arrests.csv").containsPattern("\\b4\\b");
+      // the quote is the 44th character of line 4 (9 + 9 + 11 + 3 + 6 + 3 + 2 before it); line 5,
+      // the last, is inside it
+      assertThat(result.stderr()).contains("offstats: error: arrests.csv, line 4: a quoted field is still open at the end of the file:"
+          + " it opened at column 44 of this line and runs on to line 5, the end of the file");
     }
 
     @Test

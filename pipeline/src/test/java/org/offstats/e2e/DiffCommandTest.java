@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,6 +146,21 @@ class DiffCommandTest {
         .contains("headline definitions: unchanged")
         .contains("so: every difference below comes from changed extracts")
         .containsPattern("Unchanged: headlines, .*time_to_outcome");
+    assertThat(result.stdout()).as("the .arrow and .csv files restate the tables listed").doesNotContain(".arrow").doesNotContain(".csv:");
+  }
+
+  @Test
+  void anArrowOrCsvFileIsNamedOnlyWhenItsTableDoesNotExplainIt() throws IOException {
+    Path edited = AuditFixtures.copyTree(runA, temp.resolve("runs").resolve("a-edited"));
+    Files.writeString(edited.resolve("publish/charge_rates.csv"), "\n", StandardOpenOption.APPEND);
+    Files.delete(edited.resolve("publish/arrests_by_bcu.arrow"));
+
+    Cli.Result result = Cli.run("diff", runA.toString(), edited.toString(), "--fail-on-change");
+    assertThat(result.exitCode()).as(result.describe() + "\n" + result.stdout()).isEqualTo(1);
+    assertThat(result.stdout())
+        .contains("publish/charge_rates.csv: differs, but publish/charge_rates.parquet does not")
+        .contains("publish/arrests_by_bcu.arrow: only in A (table arrests_by_bcu in another format)")
+        .contains("diff: 0 cell(s) changed");
   }
 
   @Test

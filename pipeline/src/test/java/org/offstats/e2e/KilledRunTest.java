@@ -119,10 +119,8 @@ class KilledRunTest {
   }
 
   static Process start(Path input, Path output, Path log) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
-            java.toString(), "-cp", System.getProperty("java.class.path"), "org.offstats.cli.OffstatsCli",
-            "run", "--input", input.toString(), "--output", output.toString(), "--as-at", AS_AT)
+            ChildJvm.offstats(List.of(), "run", "--input", input.toString(), "--output", output.toString(), "--as-at", AS_AT))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.offstats.run.ArrowFiles;
 
 /**
  * Issue 8, privacy (EXTRACTS.md: identifiers "never appear in publish/, a log line, the manifest or
  * a console message"): runs on fixtures, then decodes every cell of every Parquet file under
  * {@code publish/} (and the exact tables under {@code restricted/}, rejects aside), their footers'
- * metadata and statistics, the other published files, {@code manifest.json} and everything the run
- * printed, looking for every identifier value of the inputs as or inside any of them.
+ * metadata and statistics, every cell of the {@code .arrow} and {@code .csv} copies, the other
+ * published files as they are, {@code manifest.json}, {@code report/index.html} and everything the
+ * run printed, looking for every identifier value of the inputs as or inside any of them.
  */
 class PrivacyScanTest {
 
@@ -77,13 +79,27 @@ class PrivacyScanTest {
 
     List<String> found = new ArrayList<>();
     List<Path> parquet = new ArrayList<>();
+    int arrow = 0;
+    int csv = 0;
     for (Path file : RunFolder.files(run.resolve("publish"))) {
+      String label = run.relativize(file).toString();
       if (file.toString().endsWith(".parquet")) {
         parquet.add(file);
-      } else {
-        found.addAll(RunFolder.identifiersInText(file, run.relativize(file).toString(), identifiers));
+        continue;
+      }
+      // every other file as bytes (Arrow's strings are stored as they are), and the tables' cells decoded
+      found.addAll(RunFolder.identifiersInText(file, label, identifiers));
+      if (file.toString().endsWith(".arrow")) {
+        arrow++;
+        found.addAll(RunFolder.identifiersInText(cellsText(ArrowFiles.read(file).rows()), label + " (cells)", identifiers));
+      } else if (file.toString().endsWith(".csv")) {
+        csv++;
+        found.addAll(RunFolder.identifiersInText(cellsText(Csv.parse(Files.readString(file, StandardCharsets.UTF_8))), label + " (cells)", identifiers));
       }
     }
+    int publishedParquet = parquet.size();
+    assertThat(arrow).as("publish/*.arrow decoded, one per Parquet table").isEqualTo(publishedParquet);
+    assertThat(csv).as("publish/*.csv decoded, one per Parquet table").isEqualTo(publishedParquet);
     for (Path file : RunFolder.files(run.resolve("restricted"))) {
       if (file.toString().endsWith(".parquet")) {
         parquet.add(file);
@@ -94,6 +110,7 @@ class PrivacyScanTest {
       found.addAll(identifiersInParquet(db, run, parquet, identifiers));
     }
     found.addAll(RunFolder.identifiersInText(run.resolve("manifest.json"), "manifest.json", identifiers));
+    found.addAll(RunFolder.identifiersInText(run.resolve("report/index.html"), "report/index.html", identifiers));
     found.addAll(RunFolder.identifiersInText(result.stdout(), "standard output", identifiers));
     found.addAll(RunFolder.identifiersInText(result.stderr(), "standard error (logs)", identifiers));
     assertThat(found).isEmpty();
@@ -152,6 +169,13 @@ class PrivacyScanTest {
       }
     }
     return ids;
+  }
+
+  /** Every cell as text, one a line. */
+  private static String cellsText(List<? extends List<?>> rows) {
+    StringBuilder text = new StringBuilder();
+    rows.forEach(row -> row.forEach(cell -> text.append(cell).append('\n')));
+    return text.toString();
   }
 
   static void append(Path file, String records) throws IOException {

@@ -40,6 +40,8 @@ class VerifyCommandTest {
 
   @Test
   void untouchedRunVerifiesFromACopyOfItsInputsElsewhere() {
+    // the report is made after the manifest from publish/: not an output, so not compared
+    assertThat(run.resolve("report/index.html")).isRegularFile();
     Path copy = copyTree(input, temp.resolve("elsewhere").resolve("inputs"));
     Cli.Result result = Cli.run("verify", run.toString(), "--input", copy.toString());
     assertThat(result.exitCode()).as(result.describe() + "\n" + result.stdout()).isZero();
@@ -50,10 +52,7 @@ class VerifyCommandTest {
   @Test
   void flippedByteInAParquetFileIsNamed() throws IOException {
     Path tampered = copyTree(run, temp.resolve("runs").resolve("flipped"));
-    Path table = tampered.resolve("restricted/arrests_by_offence.parquet");
-    byte[] bytes = Files.readAllBytes(table);
-    bytes[bytes.length / 2] ^= 0x01;
-    Files.write(table, bytes);
+    flipMiddleByte(tampered.resolve("restricted/arrests_by_offence.parquet"));
 
     Cli.Result result = Cli.run("verify", tampered.toString());
     assertThat(result.exitCode()).as(result.describe() + "\n" + result.stdout()).isEqualTo(1);
@@ -63,6 +62,28 @@ class VerifyCommandTest {
         .contains("verify: FAILED");
     assertThat(result.stdout()).doesNotContain("- publish/arrests_by_offence.parquet");
     assertThat(identifiersIn(result.console())).isEmpty();
+  }
+
+  @Test
+  void changedArrowAndCsvExportsAreNamed() throws IOException {
+    Path tampered = copyTree(run, temp.resolve("runs").resolve("exports"));
+    flipMiddleByte(tampered.resolve("publish/charge_rates.arrow"));
+    Path csv = tampered.resolve("publish/arrests_by_bcu.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+    lines.set(1, lines.get(1).replaceFirst(",[0-9]+$", ",999999"));
+    Files.writeString(csv, String.join("\n", lines) + "\n");
+
+    Cli.Result result = Cli.run("verify", tampered.toString());
+    assertThat(result.exitCode()).as(result.describe() + "\n" + result.stdout()).isEqualTo(1);
+    assertThat(result.stdout())
+        .contains("- publish/charge_rates.arrow: differs from the rerun's")
+        .contains("manifest.json outputs[publish/charge_rates.arrow].sha256")
+        .contains("- publish/arrests_by_bcu.csv: differs from the rerun's")
+        .contains("first difference on line 2")
+        .contains("999999")
+        .contains("manifest.json outputs[publish/arrests_by_bcu.csv].sha256")
+        .doesNotContain("- publish/charge_rates.parquet")
+        .doesNotContain("- publish/arrests_by_bcu.parquet");
   }
 
   @Test
@@ -148,6 +169,12 @@ class VerifyCommandTest {
     Cli.Result missing = Cli.run("verify", broken.toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.stderr()).contains("manifest.json: missing");
+  }
+
+  private static void flipMiddleByte(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(file, bytes);
   }
 
   private static List<String> identifiersIn(String console) {

@@ -468,19 +468,65 @@ class CsvRecordReaderPropertiesTest {
 
   // ------------------------------------------------------------------ very long fields
 
-  /** Fields beyond Jackson's ceiling cannot be held to be rejected: one fatal line, not a crash. */
+  /**
+   * A field beyond Jackson's ceiling was fatal: the record it is in is now over the record limit
+   * long before, so it comes back too long, without being held, and reading goes on.
+   */
   @Property(tries = 1)
-  void aFieldBeyondTheHardLimitIsFatalNotACrash(@ForAll @IntRange(min = 1, max = 200) int extra) {
+  void aFieldBeyondJacksonsCeilingIsARecordTooLongNotACrash(@ForAll @IntRange(min = 1, max = 200) int extra) {
     int length = CsvRecordReader.HARD_FIELD_LIMIT_CHARS + extra;
     byte[] bytes = new byte[length + 8];
     Arrays.fill(bytes, (byte) 'v');
     bytes[0] = 'h';
     bytes[1] = '\n';
+    bytes[bytes.length - 3] = '\n';
     bytes[bytes.length - 1] = '\n';
-    List<Read> result = new ArrayList<>();
-    Optional<InputException> failure = outcome(bytes, false, result);
-    assertThat(failure).as("a %d-character field", length).isPresent();
-    assertThat(failure.get().getMessage()).startsWith(FILE + ", line 2:").contains("longer than");
+    Read read = readAll(bytes, false);
+    // bytes 2 to length + 4 are the long record's: length + 3 bytes on line 2; line 3 is "v"
+    assertThat(read.records()).extracting(CsvRecordReader.Record::line).containsExactly(1L, 2L, 3L);
+    assertThat(read.records().get(1).tooLong())
+        .isEqualTo(new CsvRecordReader.TooLong(length + 3, 2, 2, CsvRecordReader.DEFAULT_RECORD_LIMIT_BYTES));
+    assertThat(read.records().get(1).raw()).isEqualTo("v".repeat(CsvRecordReader.TOO_LONG_RAW_CHARS));
+    assertThat(read.records().get(2).fields()).containsExactly("v");
+  }
+
+  /**
+   * With any record limit, the records of well-formed CSV whose raw text is longer in UTF-8 than
+   * the limit come back too long, with their size, first and last lines and the start of their raw
+   * text; every other record, and every line number, is as written.
+   */
+  @Property(tries = 200)
+  void recordsOverTheLimitAndOnlyThoseComeBackTooLong(
+      @ForAll("wellFormed") Written written, @ForAll @IntRange(min = 1, max = 400) int limit) {
+    Read read;
+    try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(written.bytes()), FILE, false, limit)) {
+      List<CsvRecordReader.Record> records = new ArrayList<>();
+      for (CsvRecordReader.Record r = reader.next(); r != null; r = reader.next()) {
+        records.add(r);
+      }
+      read = new Read(records, reader.blankLines());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(read.records()).extracting(CsvRecordReader.Record::line)
+        .as("start lines")
+        .containsExactlyElementsOf(written.records().stream().map(WrittenRecord::line).toList());
+    assertThat(read.blankLines()).as("empty lines").isEqualTo(written.blankLines());
+    for (int i = 0; i < written.records().size(); i++) {
+      WrittenRecord expected = written.records().get(i);
+      CsvRecordReader.Record actual = read.records().get(i);
+      long bytes = utf8(expected.raw()).length;
+      if (bytes > limit) {
+        long lastLine = expected.line() + expected.raw().chars().filter(c -> c == '\n').count();
+        assertThat(actual.tooLong()).as("record %d, %d bytes", i, bytes).isEqualTo(new CsvRecordReader.TooLong(bytes, expected.line(), lastLine, limit));
+        assertThat(expected.raw()).as("raw of record %d is its start", i).startsWith(actual.raw());
+        assertThat(utf8(actual.raw()).length).as("raw of record %d within the limit", i).isLessThanOrEqualTo(limit);
+      } else {
+        assertThat(actual.isTooLong()).as("record %d, %d bytes", i, bytes).isFalse();
+        assertThat(actual.raw()).as("raw text of record %d", i).isEqualTo(expected.raw());
+        assertThat(actual.fields()).as("fields of record %d", i).containsExactlyElementsOf(expected.fields());
+      }
+    }
   }
 
   // ------------------------------------------------------------------ the defects these properties found

@@ -43,6 +43,8 @@ class CrossProcessDeterminismTest {
         new ProcessBuilder(
                 java.toString(),
                 "-Duser.timezone=" + timeZone,
+                // as offstats.jar's manifest does, for Arrow Java (ArrowTableWriter)
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.offstats.cli.OffstatsCli",

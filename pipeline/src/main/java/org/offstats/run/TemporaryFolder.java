@@ -1,0 +1,89 @@
+package org.offstats.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * A folder that must not outlive the command that made it (a run's temporary folder, verify's
+ * rerun, the copy of the bundled sample): removed when closed, and by a shutdown hook when the JVM
+ * is stopped first (Ctrl-C, {@code kill}). {@code kill -9} skips shutdown hooks: {@link
+ * StrayFolders} finds what such a run left.
+ */
+public final class TemporaryFolder implements AutoCloseable {
+  private final Path path;
+  private final Thread cleanUp;
+
+  private TemporaryFolder(Path path) {
+    this.path = path;
+    this.cleanUp = new Thread(() -> deleteQuietly(path), "offstats-clean-up");
+  }
+
+  /**
+   * Creates {@code path} owner-only (0700). The hook is registered first, so that no moment exists
+   * when the folder is there and a stopped JVM would leave it.
+   */
+  public static TemporaryFolder create(Path path) throws IOException {
+    TemporaryFolder folder = new TemporaryFolder(path);
+    Runtime.getRuntime().addShutdownHook(folder.cleanUp);
+    try {
+      OwnerOnly.createDirectory(path);
+    } catch (IOException | RuntimeException e) {
+      folder.removeHook();
+      throw e;
+    }
+    return folder;
+  }
+
+  /** A new owner-only folder in the system's temporary folder, named {@code prefix<random>}. */
+  public static TemporaryFolder inSystemTemp(String prefix) throws IOException {
+    return create(Path.of(System.getProperty("java.io.tmpdir")).resolve(prefix + UUID.randomUUID()));
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Removes the folder (if it is still there) and the hook. */
+  @Override
+  public void close() throws IOException {
+    try {
+      FileTrees.deleteTree(path);
+    } finally {
+      removeHook();
+    }
+  }
+
+  private void removeHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanUp);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it does the same clean-up
+    }
+  }
+
+  /**
+   * Removes a folder while the JVM shuts down, or one a killed run left. The job's writers may
+   * still be creating files in it, which made deleting it fail (a folder not empty any more).
+   * Renamed first, nothing new can appear in it: the writers create files by path, never folders.
+   * The new name keeps the old one as its start, so a folder whose removal is itself cut short is
+   * still recognised as what it was.
+   */
+  static void deleteQuietly(Path folder) {
+    try {
+      FileTrees.deleteTree(moveAside(folder));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("offstats: could not remove the temporary folder " + folder + ": " + CannotWriteException.reason(e));
+    }
+  }
+
+  private static Path moveAside(Path folder) {
+    try {
+      return Files.move(folder, folder.resolveSibling(folder.getFileName() + "-removing"), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      return folder; // gone already, or it cannot move: delete it where it is
+    }
+  }
+}

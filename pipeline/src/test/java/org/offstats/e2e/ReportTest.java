@@ -1,0 +1,316 @@
+package org.offstats.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code report/index.html} end to end (issue 9): written by {@code offstats run} into the run
+ * folder but not listed among its outputs, and by {@code offstats report} from {@code publish/}
+ * and the manifest alone. The page is parsed with jsoup and checked against what the run
+ * published, read independently (headlines.json with Jackson, tables with DuckDB, the manifest).
+ */
+class ReportTest {
+  private static final List<String> FORCE_TABLES = List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_demographics",
+      "arrest_outcomes", "outcomes_by_offence", "charge_rates", "time_to_outcome", "protection_orders");
+  private static final String LATEST_COMPLETE_YEAR = "2024-25";
+
+  private static Path run;
+  private static String html;
+  private static Document page;
+  private static JsonNode manifest;
+  private static Connection db;
+
+  @BeforeAll
+  static void readReport() throws IOException {
+    run = ReportFixture.run();
+    html = Files.readString(run.resolve("report/index.html"), StandardCharsets.UTF_8);
+    page = Jsoup.parse(html);
+    manifest = RunFolder.manifest(run);
+    db = Duck.open();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    db.close();
+  }
+
+  @Test
+  void writtenByTheRunButNotAmongItsOutputs() {
+    assertThat(run.resolve("report/index.html")).isRegularFile();
+    List<String> outputs = new ArrayList<>();
+    manifest.path("outputs").forEach(o -> outputs.add(o.path("path").asText()));
+    assertThat(outputs).isNotEmpty().allMatch(p -> p.startsWith("publish/") || p.startsWith("restricted/"));
+    assertThat(run.resolve("report")).isDirectoryContaining(p -> p.getFileName().toString().equals("index.html"));
+    try (var files = Files.list(run.resolve("report"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).as("nothing but the page").containsExactly("index.html");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void titleAsAtDateAndHeadings() {
+    assertThat(page.select("html").attr("lang")).isEqualTo("en-GB");
+    assertThat(page.title()).isEqualTo("Offender-activity statistics as at 31 October 2025");
+    assertThat(page.select("h1")).hasSize(1);
+    assertThat(page.select("time[datetime=" + ReportFixture.AS_AT + "]").text()).isEqualTo("31 October 2025");
+    assertThat(page.select("h2").eachText())
+        .containsExactly("Headline figures", "Charts", "Tables", "Notes and definitions", "Provenance");
+    // the run's tables have no suppression yet: the page says it must not be published as it is
+    assertThat(page.select(".warning").text()).contains("Disclosure control has not been applied");
+  }
+
+  @Test
+  void headlineStatementsExactlyAsInHeadlinesJson() throws IOException {
+    JsonNode headlines = new ObjectMapper().readTree(run.resolve("publish/headlines.json").toFile());
+    List<String> statements = new ArrayList<>();
+    headlines.path("figures").forEach(f -> statements.add(f.path("statement").asText()));
+    assertThat(statements).hasSize(5);
+    List<String> shown = page.select("ul.headlines > li").stream().map(Element::wholeText).toList();
+    assertThat(shown).containsExactlyElementsOf(statements);
+  }
+
+  @Test
+  void everyChartIsAFigureWithAnSvgItsTitleDescriptionAndCaption() {
+    List<Element> figures = page.select("figure");
+    assertThat(figures).extracting(f -> f.id())
+        .containsExactly("chart-arrests", "chart-charge-rates", "chart-time-to-outcome", "chart-protection-orders");
+    for (Element figure : figures) {
+      Element svg = figure.selectFirst("svg");
+      assertThat(svg).as(figure.id()).isNotNull();
+      assertThat(svg.attr("role")).isEqualTo("img");
+      String[] labels = svg.attr("aria-labelledby").split(" ");
+      assertThat(labels).hasSize(2);
+      Element title = page.getElementById(labels[0]);
+      Element description = page.getElementById(labels[1]);
+      assertThat(title.tagName()).isEqualTo("title");
+      assertThat(description.tagName()).isEqualTo("desc");
+      assertThat(title.text()).isNotBlank();
+      assertThat(description.text()).hasSizeGreaterThan(80);
+      assertThat(svg.select("rect, path, line, polyline").size()).as(figure.id() + " draws something").isGreaterThan(10);
+      assertThat(svg.select("text").size()).as(figure.id() + " has axis labels as text").isGreaterThan(3);
+      assertThat(figure.select("figcaption").text()).startsWith("Figure ").contains("Source: publish/");
+      assertThat(figure.select("figcaption").text()).doesNotContain("not drawn");
+    }
+  }
+
+  @Test
+  void chartDescriptionsSayWhatTheDataShow() {
+    String arrests = description("chart-arrests");
+    List<Object> span = Duck.rows(db, "SELECT min(month), max(month) FROM " + published("arrests_by_offence")).get(0);
+    assertThat(arrests).contains("from " + monthWords(span.get(0)) + " to " + monthWords(span.get(1)));
+    for (Object group : Duck.strings(db, "SELECT DISTINCT offence_group FROM " + published("arrests_by_offence"))) {
+      long total = Duck.count(db, "SELECT sum(arrests) FROM " + published("arrests_by_offence") + " WHERE offence_group = "
+          + Duck.literal(group.toString()));
+      assertThat(arrests).contains(group + " " + String.format(Locale.UK, "%,d", total));
+    }
+
+    String rates = description("chart-charge-rates");
+    List<Object> years = Duck.rows(db, "SELECT min(financial_year), max(financial_year) FROM " + published("charge_rates")).get(0);
+    assertThat(rates).contains(years.get(0) + " to " + years.get(1)).contains("In " + LATEST_COMPLETE_YEAR + ", the latest complete year");
+
+    String times = description("chart-time-to-outcome");
+    assertThat(times).contains("crimes recorded in " + LATEST_COMPLETE_YEAR + ", the latest complete financial year");
+    List<List<Object>> medians = Duck.rows(db, "SELECT outcome_group, median_days FROM " + published("time_to_outcome")
+        + " WHERE scope_type = 'all' AND financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR));
+    assertThat(medians).hasSizeGreaterThan(3);
+    for (List<Object> median : medians) {
+      double days = (Double) median.get(1);
+      String number = days == Math.rint(days) ? Long.toString((long) days) : Double.toString(days);
+      assertThat(times).contains(median.get(0) + " " + number + " day");
+    }
+
+    String orders = description("chart-protection-orders");
+    for (List<Object> total : Duck.rows(db, "SELECT order_type, event, sum(events) FROM " + published("protection_orders")
+        + " GROUP BY ALL")) {
+      assertThat(orders).contains(total.get(0) + " (").contains(String.format(Locale.UK, "%,d", (Long) total.get(2)) + " "
+          + total.get(1).toString().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  @Test
+  void eachTableHasItsColumnsAsHeadersAndItsRowsOrLatestPeriod() {
+    for (String table : FORCE_TABLES) {
+      Element heading = page.getElementById("table-" + table);
+      assertThat(heading).as(table).isNotNull();
+      Element shown = page.selectFirst("h3#table-" + table + " ~ div.scroll table");
+      assertThat(shown.selectFirst("caption").text()).isEqualTo(table);
+      List<String> columns = Duck.rows(db, "DESCRIBE SELECT * FROM " + published(table)).stream().map(r -> r.get(0).toString()).toList();
+      assertThat(shown.select("thead th[scope=col]").eachText()).as(table).containsExactlyElementsOf(columns);
+      long rows = Duck.count(db, "SELECT count(*) FROM " + published(table));
+      long expected = rows;
+      if (rows > 100) {
+        String period = columns.get(0);
+        String latest = period.equals("financial_year") ? Duck.literal(LATEST_COMPLETE_YEAR)
+            : "(SELECT max(" + period + ") FROM " + published(table) + ")";
+        expected = Math.min(100, Duck.count(db, "SELECT count(*) FROM " + published(table) + " WHERE " + period + " = " + latest));
+      }
+      assertThat(shown.select("tbody tr")).as(table).hasSize((int) expected);
+      assertThat(shown.select("tbody tr").first().select("th[scope=row]")).as(table + " keys are row headers").isNotEmpty();
+    }
+    for (String empty : List.of("policeuk_street_by_type", "policeuk_outcomes_by_type", "policeuk_stop_search")) {
+      assertThat(page.selectFirst("h3#table-" + empty + " + p + p").text()).isEqualTo("This table has no rows.");
+    }
+  }
+
+  @Test
+  void chargeRatesTableShowsTheLatestCompleteYearsCounts() {
+    Element table = page.selectFirst("h3#table-charge_rates ~ div.scroll table");
+    Map<String, String> crimesByScope = new LinkedHashMap<>();
+    for (Element row : table.select("tbody tr")) {
+      List<String> cells = row.select("th, td").eachText();
+      assertThat(cells.get(0)).isEqualTo(LATEST_COMPLETE_YEAR);
+      crimesByScope.put(cells.get(1) + "/" + cells.get(2), cells.get(3));
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (List<Object> row : Duck.rows(db, "SELECT scope_type, scope, crimes_recorded FROM " + published("charge_rates")
+        + " WHERE financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR) + " ORDER BY scope_type, scope")) {
+      expected.put(row.get(0) + "/" + row.get(1), String.format(Locale.UK, "%,d", (Long) row.get(2)));
+    }
+    assertThat(crimesByScope).containsExactlyEntriesOf(expected);
+  }
+
+  @Test
+  void notesDefineTheTablesAndTheSuppressionMarker() {
+    Element notes = page.selectFirst("section[aria-labelledby=notes]");
+    assertThat(notes.text()).contains("[c]").contains("suppressed to protect confidentiality (disclosure control)");
+    for (String table : FORCE_TABLES) {
+      assertThat(notes.getElementById("definition-" + table)).as(table).isNotNull();
+    }
+    assertThat(notes.text()).contains("charged_summonsed / crimes_recorded").contains("distinct persons arrested in the cell");
+  }
+
+  @Test
+  void provenanceValuesAreTheManifests() {
+    Map<String, String> facts = facts("provenance-run");
+    for (String field : List.of("tool_version", "git_commit", "runner", "parallelism", "as_at", "started_at", "finished_at")) {
+      assertThat(facts.get(field)).as(field).isEqualTo(manifest.path(field).asText());
+    }
+    assertThat(facts.get("figures.sha256")).isEqualTo(manifest.path("figures").path("sha256").asText());
+    Map<String, String> parameters = facts("provenance-parameters");
+    manifest.path("parameters").fields().forEachRemaining(p -> {
+      if (p.getValue().isValueNode()) {
+        assertThat(parameters.get(p.getKey())).as(p.getKey()).isEqualTo(p.getValue().isNull() ? "none" : p.getValue().asText());
+      }
+    });
+    assertThat(parameters.get("input")).isEqualTo(ReportFixture.input().toString());
+
+    List<Element> rows = page.select("table#provenance-inputs tbody tr");
+    assertThat(rows).hasSize(manifest.path("inputs").size()).hasSizeGreaterThanOrEqualTo(3);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode input = manifest.path("inputs").get(i);
+      List<String> cells = rows.get(i).select("th, td").eachText();
+      assertThat(cells).containsExactly(input.path("path").asText(), input.path("extract").asText(), input.path("sha256").asText(),
+          input.path("bytes").asText(), input.path("rows_read").asText(), input.path("rows_accepted").asText(),
+          input.path("rows_rejected").asText());
+    }
+    assertThat(manifest.path("inputs").get(0).path("rows_rejected").asLong()).as("the fixture has bad rows").isPositive();
+  }
+
+  @Test
+  void fetchesNothing() {
+    assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("@import");
+    assertThat(page.select("script, link, iframe, object, embed, img, video, audio, source, base")).isEmpty();
+    assertThat(page.select("[src]")).isEmpty();
+    assertThat(page.select("[href]").eachAttr("href")).isNotEmpty().allMatch(href -> href.startsWith("#"));
+    Matcher urls = Pattern.compile("url\\(([^)]*)\\)").matcher(html);
+    while (urls.find()) {
+      assertThat(urls.group(1)).startsWith("#");
+    }
+    assertThat(page.select("meta[http-equiv=Content-Security-Policy]").attr("content")).startsWith("default-src 'none'");
+  }
+
+  @Test
+  void holdsNoIdentifierOfTheInputs() throws IOException {
+    List<String> identifiers = PrivacyScanTest.identifiersIn(ReportFixture.input());
+    assertThat(identifiers).hasSizeGreaterThan(3000);
+    assertThat(RunFolder.identifiersInText(html, "report/index.html", identifiers)).isEmpty();
+  }
+
+  @Test
+  void reportCommandRemakesTheSamePageFromPublishAndTheManifestAlone() throws IOException {
+    Path copy = ReportFixture.scratch("publish-only").resolve("run");
+    Files.createDirectories(copy);
+    Files.copy(run.resolve("manifest.json"), copy.resolve("manifest.json"));
+    AuditFixtures.copyTree(run.resolve("publish"), copy.resolve("publish"));
+
+    Cli.Result result = Cli.run("report", copy.toString());
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.stdout().strip()).isEqualTo("offstats report: wrote " + copy.resolve("report/index.html"));
+    assertThat(Files.readString(copy.resolve("report/index.html"), StandardCharsets.UTF_8)).as("same bytes").isEqualTo(html);
+  }
+
+  @Test
+  void everyTextIsEscaped() throws IOException {
+    Path copy = AuditFixtures.copyTree(run, ReportFixture.scratch("escaped").resolve("run"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode headlines = (ObjectNode) json.readTree(copy.resolve("publish/headlines.json").toFile());
+    String hostile = "<script>alert('x')</script> & <b>\"bold\"</b>";
+    ((ObjectNode) headlines.path("figures").get(0)).put("statement", hostile);
+    json.writeValue(copy.resolve("publish/headlines.json").toFile(), headlines);
+
+    Cli.Result result = Cli.run("report", copy.toString());
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    Document remade = Jsoup.parse(copy.resolve("report/index.html").toFile(), "UTF-8");
+    assertThat(remade.select("ul.headlines > li").first().wholeText()).isEqualTo(hostile);
+    assertThat(remade.select("script, b")).isEmpty();
+  }
+
+  @Test
+  void aFolderThatIsNotARunIsBadUsage() {
+    Path notARun = ReportFixture.scratch("not-a-run");
+    Cli.Result result = Cli.run("report", notARun.toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr().strip()).startsWith("offstats: error: ").contains("manifest.json").doesNotContain("\n");
+    assertThat(notARun.resolve("report")).doesNotExist();
+
+    Cli.Result help = Cli.run("report", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.stdout()).contains("RUN_DIR").contains("report/index.html");
+  }
+
+  private static String description(String figure) {
+    Element svg = page.getElementById(figure).selectFirst("svg");
+    return page.getElementById(svg.attr("aria-labelledby").split(" ")[1]).text();
+  }
+
+  private static Map<String, String> facts(String tableId) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (Element row : page.select("table#" + tableId + " tbody tr")) {
+      facts.put(row.selectFirst("th[scope=row]").text(), row.selectFirst("td").text());
+    }
+    return facts;
+  }
+
+  private static String published(String table) {
+    return Duck.parquet(run.resolve("publish").resolve(table + ".parquet"));
+  }
+
+  private static String monthWords(Object month) {
+    YearMonth yearMonth = YearMonth.parse(month.toString());
+    return yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + yearMonth.getYear();
+  }
+}
