@@ -32,7 +32,7 @@ class DiskFullTest {
   static final String ENOUGH = "1m";
 
   /** Files of a run folder, as the message names them inside the output. */
-  static final String RUN_FILE = "(\\.offstats-run\\.lock|\\.work/facts\\.tsv|manifest\\.json|publish/[a-z_]+\\.(parquet|json|md)"
+  static final String RUN_FILE = "(\\.offstats-run\\.lock|\\.work/facts\\.tsv|manifest\\.json|publish/[a-z_]+\\.(parquet|arrow|csv|json|md)"
       + "|restricted/[a-z_]+\\.parquet|restricted/rejects/[a-z_]+\\.csv)";
 
   record Outcome(int exitCode, String stderr, List<String> leftOnDisk) {}

@@ -98,8 +98,29 @@ class PoliceUkFigureTest {
         Cli.run("run", "--input", input.toString(), "--output", out.toString(), "--figures", figures.toString(), "--as-at", "2025-10-31");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
+    // the exact count: 3 records up to as-at (restricted/); 3 is under the disclosure threshold of
+    // 10, so publish/ withholds it
+    try (java.sql.Connection db = Duck.open()) {
+      assertThat(Duck.rows(db, "SELECT value FROM " + Duck.parquet(out.resolve("restricted/headlines.parquet")) + " WHERE figure_id = 'asb_to_as_at'"))
+          .containsExactly(List.of(3.0));
+    }
     JsonNode headlines = new ObjectMapper().readTree(out.resolve("publish/headlines.json").toFile());
-    assertThat(published(headlines, "asb_to_as_at")).isEqualTo(3);
+    JsonNode figure = figure(headlines, "asb_to_as_at");
+    assertThat(figure.get("published_value").isNull()).isTrue();
+    assertThat(figure.get("statement").asText()).startsWith("Not published: it counts fewer than 10 crimes");
+  }
+
+  private static long published(JsonNode headlines, String id) {
+    return figure(headlines, id).get("published_value").asLong();
+  }
+
+  private static JsonNode figure(JsonNode headlines, String id) {
+    for (JsonNode figure : headlines.get("figures")) {
+      if (figure.get("figure_id").asText().equals(id)) {
+        return figure;
+      }
+    }
+    throw new AssertionError("no figure " + id);
   }
 
   private static long published(JsonNode headlines, String id) {

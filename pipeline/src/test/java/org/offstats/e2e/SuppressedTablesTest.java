@@ -126,9 +126,9 @@ class SuppressedTablesTest {
     return Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(copy.resolve("publish").resolve(table + ".parquet")) + " WHERE " + where);
   }
 
-  /** Rewrites the copy's table with a suppression companion after each measure, by {@code rule}. */
+  /** Rewrites the copy's table from the exact one in restricted/, with a suppression companion after each measure, by {@code rule}. */
   private static void suppress(Path run, String table, List<String> measures, String rule) throws IOException {
-    Path source = run.resolve("publish").resolve(table + ".parquet");
+    Path source = run.resolve("restricted").resolve(table + ".parquet");
     Path target = copy.resolve("publish").resolve(table + ".parquet");
     Files.delete(target);
     List<String> select = new ArrayList<>();
