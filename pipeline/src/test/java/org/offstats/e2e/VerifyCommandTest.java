@@ -70,7 +70,7 @@ class VerifyCommandTest {
     flipMiddleByte(tampered.resolve("publish/charge_rates.arrow"));
     Path csv = tampered.resolve("publish/arrests_by_bcu.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
-    lines.set(1, lines.get(1).replaceFirst(",[0-9]+$", ",999999"));
+    lines.set(1, lines.get(1).replaceFirst(",[^,]*$", ",999999"));
     Files.writeString(csv, String.join("\n", lines) + "\n");
 
     Cli.Result result = Cli.run("verify", tampered.toString());
