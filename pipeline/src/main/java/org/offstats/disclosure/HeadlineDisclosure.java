@@ -11,7 +11,7 @@ import org.offstats.domain.NumberFormats;
 import org.offstats.domain.Periods;
 import org.offstats.figures.FigureDefinition;
 import org.offstats.figures.FigureMatcher;
-import org.offstats.figures.Rounding;
+import org.offstats.figures.StatementChecks;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.CellStats;
 
@@ -40,7 +40,31 @@ public final class HeadlineDisclosure {
         out.add(row);
       }
     }
-    return out;
+    return withholdQuoting(out, byId, asAt);
+  }
+
+  /** A statement quoting a withheld figure would publish it: it is withheld too. */
+  private static List<Headline> withholdQuoting(List<Headline> rows, Map<String, FigureDefinition> byId, LocalDate asAt) {
+    Map<String, Headline> byFigure = new LinkedHashMap<>();
+    rows.forEach(r -> byFigure.put(r.getFigureId(), r));
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Headline row : List.copyOf(byFigure.values())) {
+        if (row.getPublishedValue() == null) {
+          continue;
+        }
+        for (String quoted : StatementChecks.quoted(byId.get(row.getFigureId()).statement())) {
+          Headline other = byFigure.get(quoted);
+          if (other != null && other.getPublishedValue() == null) {
+            byFigure.put(row.getFigureId(), withheld(row, "its statement quotes " + quoted + ", which is not published", asAt));
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    return new ArrayList<>(byFigure.values());
   }
 
   /** Withholds figures that repeat a cell {@code publish/} withholds. */
@@ -56,7 +80,7 @@ public final class HeadlineDisclosure {
         out.add(row);
       }
     }
-    return out;
+    return withholdQuoting(out, byId, asAt);
   }
 
   /** The published count-of-arrests figures that bound sums of {@code arrests_by_offence} cells. */

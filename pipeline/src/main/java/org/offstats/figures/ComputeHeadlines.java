@@ -144,7 +144,7 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
   }
 
   /** Writes {@code publish/headlines.json} and {@code headlines.md}: published values only. */
-  public static void writeStatements(List<Headline> headlines, LocalDate asAtDate, RunLayout layout) throws IOException {
+  public static void writeStatements(List<Headline> headlines, FigureDefinitions definitions, LocalDate asAtDate, RunLayout layout) throws IOException {
     List<Headline> sorted = headlines.stream().sorted((a, b) -> org.offstats.domain.CodePointOrder.compare(a.getFigureId(), b.getFigureId())).toList();
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
@@ -162,6 +162,10 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
       }
       figure.put("statement", h.getStatement());
       markdown.append("- ").append(h.getStatement()).append(" (`").append(h.getFigureId()).append("`, unit: ").append(h.getUnit()).append(")\n");
+      definitions.acknowledgement(h.getFigureId()).ifPresent(why -> {
+        figure.put("acknowledged", why);
+        markdown.append("  - Wording acknowledged: ").append(why).append("\n");
+      });
     }
     writeText(layout.publish().resolve("headlines.json"), json.writeValueAsString(root) + "\n");
     writeText(layout.publish().resolve("headlines.md"), markdown.toString());

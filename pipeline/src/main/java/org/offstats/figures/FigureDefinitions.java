@@ -32,11 +32,13 @@ public final class FigureDefinitions implements Serializable {
           FigureDefinition.SEARCHES);
 
   private final List<FigureDefinition> figures;
+  private final Map<String, String> acknowledgements;
   private final String sha256;
   private final String location;
 
-  private FigureDefinitions(List<FigureDefinition> figures, String sha256, String location) {
+  private FigureDefinitions(List<FigureDefinition> figures, Map<String, String> acknowledgements, String sha256, String location) {
     this.figures = figures;
+    this.acknowledgements = acknowledgements;
     this.sha256 = sha256;
     this.location = location;
   }
@@ -69,14 +71,28 @@ public final class FigureDefinitions implements Serializable {
     }
     List<FigureDefinition> figures = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    Map<String, String> acknowledgements = new LinkedHashMap<>();
     for (JsonNode node : root.path("figures")) {
       FigureDefinition figure = parse(node, location);
       if (!ids.add(figure.id())) {
         throw InputException.in(location, "figure id '" + figure.id() + "' is defined twice");
       }
       figures.add(figure);
+      String acknowledged = node.path("acknowledge").asText("");
+      if (!acknowledged.isBlank()) {
+        acknowledgements.put(figure.id(), acknowledged);
+      }
     }
-    return new FigureDefinitions(List.copyOf(figures), sha256(bytes), location);
+    StatementChecks.check(figures, acknowledgements, location);
+    return new FigureDefinitions(List.copyOf(figures), Map.copyOf(acknowledgements), sha256(bytes), location);
+  }
+
+  /**
+   * The wording a definition accepts despite a wording check ({@code "acknowledge"}), shown under
+   * its statement in {@code headlines.md}.
+   */
+  public java.util.Optional<String> acknowledgement(String figureId) {
+    return java.util.Optional.ofNullable(acknowledgements.get(figureId));
   }
 
   public List<FigureDefinition> figures() {

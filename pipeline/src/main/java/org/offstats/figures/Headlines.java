@@ -2,6 +2,7 @@ package org.offstats.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,15 @@ import org.offstats.tables.CellStats;
 public final class Headlines {
   private Headlines() {}
 
-  /** One row per definition, in definition order; a figure with no records has a null value. */
+  /**
+   * One row per definition, in definition order; a figure with no records has a null value. A
+   * statement quoting another figure ({@code {published:figure_id}}) shows that figure's published
+   * value, and is not available when that figure has none.
+   */
   public static List<Headline> build(List<FigureDefinition> figures, Map<String, CellStats> statsById, LocalDate asAt) {
-    List<Headline> rows = new ArrayList<>();
+    Map<String, Double> values = new HashMap<>();
+    Map<String, Double> publishedValues = new HashMap<>();
+    Map<String, FigureDefinition> byId = new HashMap<>();
     for (FigureDefinition figure : figures) {
       Optional<FigureMatcher.Window> window = FigureMatcher.window(figure.period(), asAt);
       CellStats stats = statsById.getOrDefault(figure.id(), new CellStats());
@@ -29,16 +36,33 @@ public final class Headlines {
         // a rounded-down figure reads "more than X": with nothing counted no such X is true
         published = null;
       }
-      String period = window.map(FigureMatcher.Window::words).orElse("no complete financial year");
-      String statement =
-          published == null
-              ? "Not available: no " + figure.unit() + " to report for " + period + " (as at " + NumberFormats.longDate(asAt) + ")."
-              : figure
-                  .statement()
-                  .replace("{published}", format(figure, published))
-                  .replace("{value}", format(figure, value))
-                  .replace("{as_at}", NumberFormats.longDate(asAt))
-                  .replace("{period}", period);
+      values.put(figure.id(), value);
+      publishedValues.put(figure.id(), published);
+      byId.put(figure.id(), figure);
+    }
+    List<Headline> rows = new ArrayList<>();
+    for (FigureDefinition figure : figures) {
+      String period = FigureMatcher.window(figure.period(), asAt).map(FigureMatcher.Window::words).orElse("no complete financial year");
+      Double value = values.get(figure.id());
+      Double published = publishedValues.get(figure.id());
+      String statement;
+      Optional<String> unquotable = StatementChecks.quoted(figure.statement()).stream().filter(id -> publishedValues.get(id) == null).findFirst();
+      if (published == null) {
+        statement = "Not available: no " + figure.unit() + " to report for " + period + " (as at " + NumberFormats.longDate(asAt) + ").";
+      } else if (unquotable.isPresent()) {
+        statement = "Not available: the statement quotes " + unquotable.get() + ", which has no published value (as at " + NumberFormats.longDate(asAt) + ").";
+      } else {
+        String filled = figure.statement();
+        for (String id : StatementChecks.quoted(filled)) {
+          filled = filled.replace("{published:" + id + "}", format(byId.get(id), publishedValues.get(id)));
+        }
+        statement =
+            filled
+                .replace("{published}", format(figure, published))
+                .replace("{value}", format(figure, value))
+                .replace("{as_at}", NumberFormats.longDate(asAt))
+                .replace("{period}", period);
+      }
       rows.add(new Headline(figure.id(), figure.unit(), value, published, statement));
     }
     return rows;

@@ -146,7 +146,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
       List<IndexedRecord> projected = new ArrayList<>();
       published.forEach(h -> projected.add(ParquetTableWriter.project(h, headlineTable.publishedSchema())));
       WriteRunFolder.writePublished(projected, headlineTable.publishedSchema(), "headlines", layout);
-      ComputeHeadlines.writeStatements(published, asAtDate, layout);
+      ComputeHeadlines.writeStatements(published, figures, asAtDate, layout);
       context.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, "headlines"), (long) published.size()));
     }
   }
