@@ -100,6 +100,11 @@ public final class DisclosureAudit {
   }
 
   private static double[] range(List<Constraint> constraints, Map<CellId, Integer> variable, CellId cell, long bound) {
+    int index = variable.get(cell);
+    if (constraints.stream().noneMatch(c -> c.coefficients()[index] != 0)) {
+      // in no relation: anything from its lower bound up is consistent with what is published
+      return new double[] {bound, Double.POSITIVE_INFINITY};
+    }
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     Variable[] z = new Variable[variable.size()];
     for (int i = 0; i < z.length; i++) {
