@@ -154,7 +154,11 @@ public final class RunCommandRunner {
       Manifest.write(manifest, temp);
       // after the manifest, which therefore does not list it: the report is a view of publish/, not an output;
       // inside the temporary folder, so the rename publishes it with the rest or not at all
-      RunReport.write(temp);
+      try {
+        RunReport.write(temp);
+      } catch (IOException e) {
+        throw CannotWriteException.of(layout.reportPage(), e);
+      }
       moveIntoPlace(layout, output, request.overwrite());
       summarise(scan, facts, asAt, output);
       return output;
