@@ -87,7 +87,7 @@ public final class FigureExplainer {
         + (Objects.equals(publishedValue, exact.publishedValue()) ? "" : "; restricted/headlines.parquet says " + show(figure, exact.publishedValue())));
     out.println("  rounding: " + figure.rounding().describe() + " (" + figure.rounding() + ")"
         + (exact.value() == null ? "" : checkRounding(figure, exact.value(), publishedValue)));
-    out.println("  suppression: " + suppression(published, publishedRow));
+    out.println("  suppression: " + suppression(published, publishedRow, exact.statement(), manifest));
     if (exact.statement() != null) {
       out.println("  statement: " + exact.statement());
     }
@@ -183,14 +183,17 @@ public final class FigureExplainer {
         : "; applied to the exact value it gives " + Values.show(expected) + ", NOT the published value";
   }
 
-  private static String suppression(ParquetTables.Table published, List<Object> row) {
-    List<String> flags = new ArrayList<>();
-    for (String column : published.columns()) {
-      if (column.endsWith("_suppressed") && row != null) {
-        flags.add(column + " = " + Values.show(row.get(published.column(column))));
-      }
+  /**
+   * What disclosure control did to the figure: withheld (its statement says why) or published, with
+   * the policy the manifest records.
+   */
+  private static String suppression(ParquetTables.Table published, List<Object> row, String statement, RunManifest manifest) {
+    String policy = manifest.disclosurePolicy().map(p -> " (disclosure policy: " + p + ")").orElse("");
+    boolean withheld = row != null && row.get(published.column("published_value")) == null && statement != null && statement.startsWith("Not published:");
+    if (withheld) {
+      return "withheld: " + statement.substring("Not published:".length()).trim() + policy;
     }
-    return flags.isEmpty() ? "none applied (publish/headlines.parquet has no suppression flag)" : String.join(", ", flags);
+    return "none: the counts behind it are not small and it repeats no withheld table cell" + policy;
   }
 
   private static boolean agrees(Double recount, Double exact) {

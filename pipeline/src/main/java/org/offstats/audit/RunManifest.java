@@ -192,6 +192,22 @@ public final class RunManifest {
     return root.path("figures").path("path").asText("");
   }
 
+  /**
+   * The disclosure policy the run applied, in words (threshold, rounding base, secondary
+   * suppression, policy checksum), when the manifest records one.
+   */
+  public Optional<String> disclosurePolicy() {
+    JsonNode policy = root.path("disclosure").path("policy");
+    if (!policy.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "counts under " + policy.path("threshold").asInt() + " withheld"
+            + (policy.path("rounding_base").isNumber() ? ", others rounded to " + policy.path("rounding_base").asInt() : "")
+            + ", secondary suppression " + (policy.path("secondary_suppression").asBoolean() ? "on" : "off")
+            + ", " + policy.path("path").asText() + " SHA-256 " + Sha256.shortForm(policy.path("sha256").asText()));
+  }
+
   /** SHA-256 of the headline definitions the run used. */
   public String figuresSha256() {
     JsonNode sha = root.path("figures").path("sha256");

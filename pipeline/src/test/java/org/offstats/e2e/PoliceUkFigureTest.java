@@ -108,6 +108,8 @@ class PoliceUkFigureTest {
     JsonNode figure = figure(headlines, "asb_to_as_at");
     assertThat(figure.get("published_value").isNull()).isTrue();
     assertThat(figure.get("statement").asText()).startsWith("Not published: it counts fewer than 10 crimes");
+    Cli.Result explained = Cli.run("explain", out.toString(), "asb_to_as_at");
+    assertThat(explained.stdout()).contains("  suppression: withheld: it counts fewer than 10 crimes").contains("counts under 10 withheld");
   }
 
   private static long published(JsonNode headlines, String id) {
