@@ -48,28 +48,16 @@ public final class DisclosureAudit {
 
   /** The range of every suppressed cell, in cell order. */
   public static List<Range> ranges(ForceCells cells, List<Relation> relations, Suppression suppression, DisclosurePolicy policy) {
-    Map<CellId, CellId> parent = new HashMap<>();
-    suppression.cells().keySet().forEach(c -> parent.put(c, c));
-    for (Relation relation : relations) {
-      CellId first = null;
-      for (CellId cell : relation.cells()) {
-        if (suppression.isSuppressed(cell)) {
-          if (first == null) {
-            first = cell;
-          } else {
-            UnionFind.union(parent, first, cell);
-          }
-        }
-      }
-    }
+    Map<CellId, CellId> roots =
+        UnionFind.roots(suppression.cells().keySet(), relations.stream().map(Relation::cells).toList(), suppression::isSuppressed);
     Map<CellId, List<CellId>> components = new LinkedHashMap<>();
     for (CellId cell : suppression.cells().keySet()) {
-      components.computeIfAbsent(UnionFind.find(parent, cell), k -> new ArrayList<>()).add(cell);
+      components.computeIfAbsent(roots.get(cell), k -> new ArrayList<>()).add(cell);
     }
     Map<CellId, List<Relation>> relationsOfComponent = new HashMap<>();
     for (Relation relation : relations) {
       relation.cells().stream().filter(suppression::isSuppressed).findFirst()
-          .ifPresent(cell -> relationsOfComponent.computeIfAbsent(UnionFind.find(parent, cell), k -> new ArrayList<>()).add(relation));
+          .ifPresent(cell -> relationsOfComponent.computeIfAbsent(roots.get(cell), k -> new ArrayList<>()).add(relation));
     }
     Map<CellId, Range> ranges = new TreeMap<>();
     components.forEach((root, members) ->

@@ -164,24 +164,12 @@ final class Protection {
 
   /** Each suppressed cell's group: the suppressed cells linked to it through relations, in cell order. */
   private Map<CellId, List<CellId>> linkedGroups(Map<CellId, Suppression.Reason> suppressed) {
-    Map<CellId, CellId> parent = new HashMap<>();
-    suppressed.keySet().forEach(c -> parent.put(c, c));
-    for (Map<CellId, Integer> relation : coefficients) {
-      CellId first = null;
-      for (CellId cell : relation.keySet()) {
-        if (suppressed.containsKey(cell)) {
-          if (first == null) {
-            first = cell;
-          } else {
-            UnionFind.union(parent, first, cell);
-          }
-        }
-      }
-    }
+    Map<CellId, CellId> roots =
+        UnionFind.roots(suppressed.keySet(), coefficients.stream().map(Map::keySet).toList(), suppressed::containsKey);
     Map<CellId, List<CellId>> byRoot = new HashMap<>();
-    suppressed.keySet().forEach(c -> byRoot.computeIfAbsent(UnionFind.find(parent, c), k -> new ArrayList<>()).add(c));
+    suppressed.keySet().forEach(c -> byRoot.computeIfAbsent(roots.get(c), k -> new ArrayList<>()).add(c));
     Map<CellId, List<CellId>> groups = new HashMap<>();
-    suppressed.keySet().forEach(c -> groups.put(c, byRoot.get(UnionFind.find(parent, c))));
+    suppressed.keySet().forEach(c -> groups.put(c, byRoot.get(roots.get(c))));
     return groups;
   }
 

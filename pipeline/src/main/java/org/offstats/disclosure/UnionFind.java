@@ -1,6 +1,9 @@
 package org.offstats.disclosure;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Groups of cells linked through relations (union-find with path compression). */
 final class UnionFind {
@@ -26,5 +29,29 @@ final class UnionFind {
     if (!rootA.equals(rootB)) {
       parent.put(rootB, rootA);
     }
+  }
+
+  /**
+   * The root of each member's group, where members are linked when they appear together in one of
+   * {@code relations} (each given as its cells; non-members are skipped).
+   */
+  static Map<CellId, CellId> roots(Collection<CellId> members, Iterable<? extends Collection<CellId>> relations, Predicate<CellId> isMember) {
+    Map<CellId, CellId> parent = new HashMap<>();
+    members.forEach(c -> parent.put(c, c));
+    for (Collection<CellId> relation : relations) {
+      CellId first = null;
+      for (CellId cell : relation) {
+        if (isMember.test(cell)) {
+          if (first == null) {
+            first = cell;
+          } else {
+            union(parent, first, cell);
+          }
+        }
+      }
+    }
+    Map<CellId, CellId> roots = new HashMap<>();
+    members.forEach(c -> roots.put(c, find(parent, c)));
+    return roots;
   }
 }
