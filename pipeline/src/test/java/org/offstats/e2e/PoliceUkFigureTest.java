@@ -122,13 +122,4 @@ class PoliceUkFigureTest {
     }
     throw new AssertionError("no figure " + id);
   }
-
-  private static long published(JsonNode headlines, String id) {
-    for (JsonNode figure : headlines.get("figures")) {
-      if (figure.get("figure_id").asText().equals(id)) {
-        return figure.get("published_value").asLong();
-      }
-    }
-    throw new AssertionError("no figure " + id);
-  }
 }
