@@ -3,7 +3,9 @@ package org.offstats.report;
 import java.text.SimpleDateFormat;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,8 @@ final class ArrestsChart {
     SortedMap<String, Tally> pouByMonth = new TreeMap<>();
     SortedMap<String, Tally> allByMonth = new TreeMap<>();
     Map<String, Double> groupSizes = new TreeMap<>();
+    // a table has a row only for a count of at least 1, so a row of the units, even a suppressed one, is an arrest by them
+    String firstPouMonth = null;
     for (int row = 0; row < arrests.rowCount(); row++) {
       String month = arrests.text(row, "month");
       String group = arrests.text(row, "offence_group");
@@ -51,6 +55,7 @@ final class ArrestsChart {
       Tally pou = pouByMonth.computeIfAbsent(month, m -> new Tally());
       if (POU.equals(arrests.text(row, "unit_type"))) {
         pou.add(cell);
+        firstPouMonth = firstPouMonth == null || month.compareTo(firstPouMonth) < 0 ? month : firstPouMonth;
       }
     }
 
@@ -63,6 +68,8 @@ final class ArrestsChart {
     Map<String, Double> drawnByGroup = new TreeMap<>();
     int skippedBars = 0;
     int skippedShares = 0;
+    int shareMonths = 0;
+    int completeMonths = 0;
     String busiestMonth = null;
     double busiest = -1;
     for (Map.Entry<String, Map<String, Tally>> month : byMonth.entrySet()) {
@@ -79,29 +86,46 @@ final class ArrestsChart {
       }
       Tally all = allByMonth.get(month.getKey());
       Tally pou = pouByMonth.get(month.getKey());
-      if (all.drawable() && all.sum() > busiest) {
-        busiest = all.sum();
-        busiestMonth = month.getKey();
+      if (all.drawable()) {
+        completeMonths++;
+        if (all.sum() > busiest) {
+          busiest = all.sum();
+          busiestMonth = month.getKey();
+        }
       }
-      if (!all.drawable() || !pou.drawable()) {
-        skippedShares++;
-      } else if (all.sum() > 0 && (pou.sum() > 0 || share.getItemCount() > 0)) {
-        // from the first month with an arrest by the units: before they existed the share says nothing
-        share.add(period, pou.sum() / all.sum());
+      // from the first month with an arrest by the units: before they existed the share says nothing
+      if (firstPouMonth != null && month.getKey().compareTo(firstPouMonth) >= 0) {
+        shareMonths++;
+        if (!all.drawable() || !pou.drawable()) {
+          skippedShares++;
+        } else if (all.sum() > 0) {
+          share.add(period, pou.sum() / all.sum());
+        }
       }
     }
 
     NumberAxis countAxis = new NumberAxis("Arrests per month");
     countAxis.setNumberFormatOverride(SvgCharts.countFormat());
-    XYPlot barsPlot = new XYPlot(bars, null, countAxis, new StackedXYBarRenderer(0.15));
-    barsPlot.setNoDataMessage("No arrests to chart");
+    countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    // when every arrest is in a left-out bar, an empty plot says so rather than an axis of zeros
+    boolean anyBarDrawn = drawnByGroup.values().stream().anyMatch(drawn -> drawn > 0);
+    XYPlot barsPlot = new XYPlot(anyBarDrawn ? bars : new TimeTableXYDataset(UTC, Locale.UK), null, countAxis,
+        new StackedXYBarRenderer(0.15));
+    barsPlot.setNoDataMessage(ChartFigure.noDataMessage(skippedBars, "No arrests to chart"));
     NumberAxis shareAxis = new NumberAxis("POU share");
     shareAxis.setNumberFormatOverride(SvgCharts.percentFormat());
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     XYPlot sharePlot = new XYPlot(new TimeSeriesCollection(share, UTC), null, shareAxis, line);
     sharePlot.setNoDataMessage(skippedShares > 0 ? "No share drawn: see the caption" : "No arrests by Predatory Offenders Units to chart");
     // one time axis for both: the bars above, the share in a panel of its own below
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(dateAxis(byMonth.size()));
+    DateAxis timeAxis = dateAxis(byMonth.size());
+    if (!anyBarDrawn && share.getItemCount() == 0 && !byMonth.isEmpty()) {
+      // nothing to range over: the months of the table
+      Calendar utc = Calendar.getInstance(UTC, Locale.UK);
+      timeAxis.setRange(new Date(period(byMonth.firstKey()).getFirstMillisecond(utc)),
+          new Date(period(byMonth.lastKey()).getLastMillisecond(utc)));
+    }
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(timeAxis);
     plot.setGap(16);
     plot.add(barsPlot, 3);
     plot.add(sharePlot, 1);
@@ -109,9 +133,9 @@ final class ArrestsChart {
     line.setSeriesPaint(0, SvgCharts.INK);
     line.setSeriesStroke(0, SvgCharts.lineStroke());
 
-    int points = byMonth.size() * groups.size() + byMonth.size();
-    String shareStart = share.getItemCount() == 0 ? "" : " The share is drawn from "
-        + words((Month) share.getTimePeriod(0)) + ", the first month with an arrest by the units.";
+    int points = byMonth.size() * groups.size() + shareMonths;
+    String shareStart = firstPouMonth == null ? "" : " The share starts in "
+        + NumberFormats.longMonth(YearMonth.parse(firstPouMonth)) + ", the first month with an arrest by the units.";
     String span = byMonth.isEmpty() ? "no months"
         : ChartFigure.monthSpan(byMonth.firstKey(), byMonth.lastKey()) + " (" + byMonth.size() + " months)";
     int skipped = skippedBars + skippedShares;
@@ -122,9 +146,8 @@ final class ArrestsChart {
         ? "Arrests per month: the table has no rows, so there is nothing to chart."
         : "Stacked bar chart of arrests each month from " + span + ", one colour per offence group, above a line chart"
             + " of the share of each month's arrests made by Predatory Offenders Units (unit type POU)."
-            + shareStart + " Arrests drawn over the period, by offence group: " + totals(drawnByGroup) + "."
-            + (busiestMonth == null ? "" : " The most arrests in a month were " + NumberFormats.grouped(Math.round(busiest)) + ", in "
-                + NumberFormats.longMonth(YearMonth.parse(busiestMonth)) + ".")
+            + shareStart + " Arrests drawn over the period, by offence group: " + totals(groups, drawnByGroup) + "."
+            + busiestSentence(busiestMonth, busiest, completeMonths, byMonth.size())
             + latestShare(share)
             + skippedText;
     String caption = "Arrests per month from " + span + ", stacked by offence group (above), and the share of each month's"
@@ -152,14 +175,29 @@ final class ArrestsChart {
     return axis;
   }
 
-  private static String totals(Map<String, Double> byGroup) {
-    List<Map.Entry<String, Double>> entries = new ArrayList<>(byGroup.entrySet());
-    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+  /** The arrests drawn per group, most first; a group whose every bar is left out is "none drawn", not 0. */
+  private static String totals(List<String> groups, Map<String, Double> drawnByGroup) {
+    List<String> ordered = new ArrayList<>(groups);
+    ordered.sort(Comparator.comparing((String g) -> drawnByGroup.getOrDefault(g, 0.0), Comparator.reverseOrder())
+        .thenComparing(g -> g));
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Double> entry : entries) {
-      parts.add(entry.getKey() + " " + NumberFormats.grouped(Math.round(entry.getValue())));
+    for (String group : ordered) {
+      double drawn = drawnByGroup.getOrDefault(group, 0.0);
+      parts.add(group + " " + (drawn > 0 ? NumberFormats.grouped(Math.round(drawn)) : "none drawn"));
     }
     return String.join("; ", parts);
+  }
+
+  /** The busiest month, among the months none of whose cells is suppressed (and saying so when that is not all of them). */
+  private static String busiestSentence(String month, double arrests, int completeMonths, int months) {
+    if (month == null) {
+      return "";
+    }
+    String count = NumberFormats.grouped(Math.round(arrests));
+    String name = NumberFormats.longMonth(YearMonth.parse(month));
+    return completeMonths == months ? " The most arrests in a month were " + count + ", in " + name + "."
+        : " Of the " + completeMonths + (completeMonths == 1 ? " month" : " months") + " with no suppressed cell, the busiest was "
+            + name + ", with " + count + (Math.round(arrests) == 1 ? " arrest." : " arrests.");
   }
 
   private static String latestShare(TimeSeries share) {

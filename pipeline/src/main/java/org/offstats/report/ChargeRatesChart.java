@@ -50,16 +50,24 @@ final class ChargeRatesChart {
         if (!rates.text(row, "scope_type").equals(line.scopeType()) || !rates.text(row, "scope").equals(line.scope())) {
           continue;
         }
-        points++;
         String year = rates.text(row, "financial_year");
         PublishedTable.Cell rate = rates.cell(row, "charge_rate");
-        if (rate.suppressed() || !rate.isNumber()) {
+        if (!rate.suppressed() && !rate.isNumber()) {
+          // no rate to draw ([x]), and not for disclosure control: not a point
+          continue;
+        }
+        points++;
+        boolean latestYear = latestComplete.isPresent() && latestComplete.get().equals(year);
+        if (rate.suppressed()) {
           skipped++;
+          if (latestYear) {
+            latest.add(ChartFigure.withheld(line.label()));
+          }
           continue;
         }
         double value = ((Number) rate.value()).doubleValue();
         dataset.addValue(value, line.label(), year);
-        if (latestComplete.isPresent() && latestComplete.get().equals(year)) {
+        if (latestYear) {
           latest.add(line.label() + " " + NumberFormats.percent(value, 1));
         }
       }
@@ -69,7 +77,7 @@ final class ChargeRatesChart {
     rateAxis.setNumberFormatOverride(SvgCharts.percentFormat());
     LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
     CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("Financial year the crime was recorded"), rateAxis, renderer);
-    plot.setNoDataMessage("No charge rates to chart");
+    plot.setNoDataMessage(ChartFigure.noDataMessage(skipped, "No charge rates to chart"));
     JFreeChart chart = SvgCharts.chart(plot, true);
 
     String span = years.isEmpty() ? "" : years.first() + " to " + years.last();

@@ -16,6 +16,16 @@ record ChartFigure(String id, String heading, String svg, String description, St
     return NumberFormats.longMonth(YearMonth.parse(first)) + " to " + NumberFormats.longMonth(YearMonth.parse(last));
   }
 
+  /** What a description says of a value it would give but that disclosure control withheld. */
+  static String withheld(String label) {
+    return label + " withheld (" + PublishedTable.SUPPRESSED + ")";
+  }
+
+  /** What a chart's plot area says when it draws nothing: because of suppression, or because there is no data. */
+  static String noDataMessage(int skipped, String noData) {
+    return skipped > 0 ? "Nothing drawn: the cells are suppressed (" + PublishedTable.SUPPRESSED + "), see the caption" : noData;
+  }
+
   /** What the caption and description say about points left out by disclosure control. */
   static String skippedSentence(int skipped, int points, String pluralNoun) {
     if (skipped == 0) {

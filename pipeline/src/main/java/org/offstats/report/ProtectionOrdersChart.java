@@ -57,6 +57,7 @@ final class ProtectionOrdersChart {
         points++;
         if (!tally.drawable()) {
           skipped++;
+          parts.add(ChartFigure.withheld(words(event).toLowerCase(Locale.ROOT)));
           continue;
         }
         dataset.addValue(tally.sum(), words(event), type);
@@ -66,10 +67,11 @@ final class ProtectionOrdersChart {
     }
     NumberAxis eventsAxis = new NumberAxis("Events");
     eventsAxis.setNumberFormatOverride(SvgCharts.countFormat());
+    eventsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     BarRenderer renderer = new BarRenderer();
     renderer.setItemMargin(0.02);
     CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("Order or notice type"), eventsAxis, renderer);
-    plot.setNoDataMessage("No protection order events to chart");
+    plot.setNoDataMessage(ChartFigure.noDataMessage(skipped, "No protection order events to chart"));
     JFreeChart chart = SvgCharts.chart(plot, true);
 
     String span = months.isEmpty() ? "no months"

@@ -9,17 +9,19 @@ import org.offstats.audit.RunManifest;
 
 /**
  * What made the figures, from {@code manifest.json}: the tool's version and commit, the runner,
- * the as-at date, the parameters, and every input with its SHA-256 and record counts. Values are
- * shown exactly as the manifest has them, so they can be checked against it.
+ * the as-at date, the parameters, the disclosure control policy, and every input with its SHA-256
+ * and record counts. Values are shown exactly as the manifest has them, so they can be checked
+ * against it.
  */
 final class ProvenanceSection {
   private static final List<String> INPUT_COLUMNS =
       List.of("path", "extract", "sha256", "bytes", "rows_read", "rows_accepted", "rows_rejected");
   private static final List<String> NUMBER_COLUMNS = List.of("bytes", "rows_read", "rows_accepted", "rows_rejected");
+  private static final List<String> WITHHELD_COLUMNS = List.of("primary", "secondary", "unproven");
 
   private ProvenanceSection() {}
 
-  static void write(Html html, RunManifest manifest) {
+  static void write(Html html, RunManifest manifest, DisclosureStatus disclosure) {
     JsonNode root = manifest.json();
     html.open("section", "aria-labelledby", "provenance").newline();
     html.element("h2", "Provenance", "id", "provenance");
@@ -48,6 +50,7 @@ final class ProvenanceSection {
     }
     html.close("tbody").close("table");
 
+    writeDisclosure(html, root.path("disclosure"), disclosure);
     writeList(html, "provenance-inputs", "Inputs: records read, accepted and rejected per file", root.path("inputs"), INPUT_COLUMNS);
     writeList(html, "provenance-reference", "Reference data", root.path("reference"), List.of("name", "path", "sha256"));
     writeStrings(html, "Warnings", root.path("warnings"));
@@ -56,7 +59,57 @@ final class ProvenanceSection {
   }
 
   private static void factRow(Html html, String name, String value) {
-    html.open("tr").element("th", name, "scope", "row").element("td", value).close("tr");
+    factRow(html, name, value, null);
+  }
+
+  private static void factRow(Html html, String name, String value, String cssClass) {
+    html.open("tr").element("th", name, "scope", "row").element("td", value, "class", cssClass).close("tr");
+  }
+
+  /**
+   * The manifest's {@code disclosure.policy}, every setting as the manifest has it (threshold,
+   * rounding base, secondary suppression, the policy file's SHA-256, ...), and the cells withheld
+   * per table.
+   */
+  private static void writeDisclosure(Html html, JsonNode disclosure, DisclosureStatus status) {
+    html.open("table", "class", "facts", "id", "provenance-disclosure").newline();
+    html.element("caption", "Disclosure control policy");
+    html.open("tbody").newline();
+    if (!status.recorded()) {
+      factRow(html, DisclosureStatus.POLICY_FIELD, "none");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = disclosure.path(DisclosureStatus.POLICY_FIELD).fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> setting = it.next();
+      factRow(html, setting.getKey(), text(setting.getValue()), setting.getKey().equals("sha256") ? "hash" : null);
+    }
+    html.close("tbody").close("table");
+
+    JsonNode tables = disclosure.path("tables");
+    if (!tables.isObject() || tables.isEmpty()) {
+      return;
+    }
+    String id = "provenance-withheld";
+    html.open("div", "class", "scroll", "role", "region", "aria-labelledby", id + "-caption", "tabindex", "0").newline();
+    html.open("table", "id", id).newline();
+    html.element("caption", "Cells withheld per table: for being small (primary), to protect others (secondary), and"
+        + " withheld cells not proven protected (unproven)", "id", id + "-caption");
+    html.open("thead").open("tr");
+    html.element("th", "table", "scope", "col");
+    for (String column : WITHHELD_COLUMNS) {
+      html.element("th", column, "scope", "col", "class", "num");
+    }
+    html.close("tr").close("thead");
+    html.open("tbody").newline();
+    for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> table = it.next();
+      html.open("tr").element("th", table.getKey(), "scope", "row");
+      for (String column : WITHHELD_COLUMNS) {
+        html.element("td", text(table.getValue().path(column)), "class", "num");
+      }
+      html.close("tr");
+    }
+    html.close("tbody").close("table");
+    html.close("div");
   }
 
   /** A list of objects of the manifest as a table, one column per field named. */

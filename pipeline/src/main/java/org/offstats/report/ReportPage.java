@@ -27,6 +27,7 @@ final class ReportPage {
       "h4 { font-size: 1rem; margin: 1.5rem 0 .25rem; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }",
       ".as-at { font-size: 1.15rem; margin: 0 0 1rem; }",
       ".warning { border-left: 6px solid #d55e00; background: #fff4ec; padding: .75rem 1rem; margin: 1rem 0; }",
+      ".notice { border-left: 6px solid #0072b2; background: #f3f8fc; padding: .75rem 1rem; margin: 1rem 0; }",
       "nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: 1rem auto; }",
       "a { color: #005a8c; }",
       ".headlines { padding: 0; list-style: none; }",
@@ -56,6 +57,7 @@ final class ReportPage {
 
   static String render(RunManifest manifest, List<Headline> headlines, List<ChartFigure> charts, List<PublishedTable> tables) {
     LocalDate asAt = manifest.asAt();
+    DisclosureStatus disclosure = DisclosureStatus.of(manifest, tables);
     String title = "Offender-activity statistics as at " + NumberFormats.longDate(asAt);
     Html html = new Html();
     html.raw("<!DOCTYPE html>\n");
@@ -75,10 +77,8 @@ final class ReportPage {
     html.open("p", "class", "as-at").text("As at ")
         .element("time", NumberFormats.longDate(asAt), "datetime", asAt.toString())
         .text(": figures count the records in the extracts up to that date.").close("p");
-    if (tables.stream().noneMatch(PublishedTable::hasSuppressionColumns)) {
-      html.element("p", "Disclosure control has not been applied to these tables: small counts are shown as they are."
-          + " Do not publish this report as it is.", "class", "warning", "role", "note");
-    }
+    DisclosureStatus.Banner banner = disclosure.banner();
+    html.element("p", banner.text(), "class", banner.warning() ? "warning" : "notice", "id", "disclosure-status", "role", "note");
     html.close("header");
     html.open("nav", "aria-label", "Contents").newline();
     html.open("ul").newline();
@@ -92,9 +92,9 @@ final class ReportPage {
     html.open("main").newline();
     writeHeadlines(html, headlines);
     writeCharts(html, charts);
-    TablesSection.write(html, tables, asAt);
+    TablesSection.write(html, tables, asAt, disclosure.controlled());
     writeNotes(html, tables);
-    ProvenanceSection.write(html, manifest);
+    ProvenanceSection.write(html, manifest, disclosure);
     html.close("main");
     html.open("footer").newline();
     html.element("p", "Made by offstats " + manifest.toolVersion() + " (git " + manifest.gitCommit() + ") from the published"

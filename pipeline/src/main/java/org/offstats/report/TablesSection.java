@@ -23,11 +23,13 @@ final class TablesSection {
   private TablesSection() {}
 
   /** The section with one table per published table, in the manifest's order. */
-  static void write(Html html, List<PublishedTable> tables, LocalDate asAt) {
+  static void write(Html html, List<PublishedTable> tables, LocalDate asAt, boolean controlled) {
     html.open("section", "aria-labelledby", "tables").newline();
     html.element("h2", "Tables", "id", "tables");
     html.element("p", "Each published table, key columns first. Counts are shown with thousands separators and rates"
-        + " and days to 3 decimal places; the Parquet files under publish/ hold every row with exact values"
+        + " and days to 3 decimal places; the Parquet files under publish/ hold every row"
+        + (controlled ? ", a value withheld by disclosure control (" + PublishedTable.SUPPRESSED + ") as null with its column's"
+            + " _suppressed companion true" : " with exact values")
         + " (offstats show RUN_DIR TABLE prints one in a terminal).");
     for (PublishedTable table : tables) {
       writeTable(html, table, asAt);

@@ -46,14 +46,18 @@ final class TimeToOutcomeChart {
     Optional<String> year = complete.map(years::floor).or(() -> years.isEmpty() ? Optional.empty() : Optional.of(years.last()));
 
     List<Bar> bars = new ArrayList<>();
-    int skipped = 0;
+    List<String> withheld = new ArrayList<>();
     for (int row = 0; row < times.rowCount() && year.isPresent(); row++) {
       if (!times.text(row, "scope_type").equals("all") || !times.text(row, "financial_year").equals(year.get())) {
         continue;
       }
       PublishedTable.Cell median = times.cell(row, "median_days");
-      if (median.suppressed() || !median.isNumber()) {
-        skipped++;
+      if (median.suppressed()) {
+        withheld.add(times.text(row, "outcome_group"));
+        continue;
+      }
+      if (!median.isNumber()) {
+        // no median ([x]), and not for disclosure control: not a bar
         continue;
       }
       bars.add(new Bar(times.text(row, "outcome_group"), ((Number) median.value()).doubleValue()));
@@ -69,6 +73,8 @@ final class TimeToOutcomeChart {
       dataset.addValue(bar.medianDays(), "Median days", bar.outcomeGroup());
       described.add(bar.outcomeGroup() + " " + days(bar.medianDays()));
     }
+    withheld.forEach(group -> described.add(ChartFigure.withheld(group)));
+    int skipped = withheld.size();
     NumberAxis daysAxis = new NumberAxis("Median days from recording to outcome");
     daysAxis.setNumberFormatOverride(SvgCharts.countFormat());
     daysAxis.setUpperMargin(0.12);
@@ -84,7 +90,7 @@ final class TimeToOutcomeChart {
     CategoryPlot plot = new CategoryPlot(dataset, groupAxis, daysAxis, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-    plot.setNoDataMessage("No times to outcome to chart");
+    plot.setNoDataMessage(ChartFigure.noDataMessage(skipped, "No times to outcome to chart"));
     JFreeChart chart = SvgCharts.chart(plot, false);
 
     int points = bars.size() + skipped;

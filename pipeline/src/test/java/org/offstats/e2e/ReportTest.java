@@ -79,8 +79,58 @@ class ReportTest {
     assertThat(page.select("time[datetime=" + ReportFixture.AS_AT + "]").text()).isEqualTo("31 October 2025");
     assertThat(page.select("h2").eachText())
         .containsExactly("Headline figures", "Charts", "Tables", "Notes and definitions", "Provenance");
-    // the run's tables have no suppression yet: the page says it must not be published as it is
-    assertThat(page.select(".warning").text()).contains("Disclosure control has not been applied");
+  }
+
+  @Test
+  void warnsNearTheTopThatWithheldCountsMayBeRecoverableWhileSecondarySuppressionIsOff() {
+    JsonNode policy = manifest.path("disclosure").path("policy");
+    assertThat(policy.path("secondary_suppression").asBoolean(true)).as("the bundled policy").isFalse();
+    Element warning = page.selectFirst("header p.warning");
+    assertThat(warning).as("a warning in the page's header").isNotNull();
+    assertThat(warning.text())
+        .startsWith("Counts from 1 to " + (policy.path("threshold").asInt() - 1) + " are withheld and shown as [c]")
+        .contains("Secondary suppression is off, so a withheld count may in places be recoverable from published totals")
+        .endsWith("check the tables before publication.")
+        .doesNotContain("has not been applied");
+    assertThat(page.select(".warning")).hasSize(1);
+  }
+
+  @Test
+  void theBannerFollowsTheTablesAndTheManifestsPolicy() throws IOException {
+    // secondary suppression on, every withheld cell proven protected: a statement, not a warning
+    Document secondary = reportOfACopy("secondary-on", disclosure -> {
+      ((ObjectNode) disclosure.path("policy")).put("secondary_suppression", true);
+    });
+    assertThat(secondary.select(".warning")).isEmpty();
+    assertThat(secondary.select("header p.notice").text()).startsWith("Counts from 1 to 9 are withheld")
+        .contains("Secondary suppression is on");
+
+    // on, but some cells only protected as far as the run could: a warning naming how many
+    Document unproven = reportOfACopy("secondary-unproven", disclosure -> {
+      ((ObjectNode) disclosure.path("policy")).put("secondary_suppression", true);
+      ((ObjectNode) disclosure.path("tables").path("charge_rates")).put("unproven", 2);
+      ((ObjectNode) disclosure.path("tables").path("time_to_outcome")).put("unproven", 1);
+    });
+    assertThat(unproven.select("header p.warning").text()).contains("Secondary suppression is on")
+        .contains("3 withheld cells are protected only as far as the run could, not proven");
+
+    // no policy in the manifest: the tables' shape still says control was applied, but not how
+    Document unrecorded = reportOfACopy("no-policy", disclosure -> disclosure.removeAll());
+    assertThat(unrecorded.select("header p.warning").text()).contains("does not record the disclosure policy")
+        .doesNotContain("has not been applied");
+    assertThat(unrecorded.select("table#provenance-disclosure tbody tr").eachText()).containsExactly("policy none");
+
+    // tables without the suppressed shape (the exact ones of restricted/): not to be published as they are
+    Path exact = AuditFixtures.copyTree(run, ReportFixture.scratch("exact").resolve("run"));
+    for (String table : FORCE_TABLES) {
+      Files.copy(run.resolve("restricted").resolve(table + ".parquet"), exact.resolve("publish").resolve(table + ".parquet"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Cli.Result result = Cli.run("report", exact.toString());
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    Document exactPage = Jsoup.parse(exact.resolve("report/index.html").toFile(), "UTF-8");
+    assertThat(exactPage.select("header p.warning").text()).startsWith("Disclosure control has not been applied")
+        .contains("Do not publish this report as it is");
   }
 
   @Test
@@ -95,6 +145,8 @@ class ReportTest {
 
   @Test
   void everyChartIsAFigureWithAnSvgItsTitleDescriptionAndCaption() {
+    Map<String, ChartPoints> points = new LinkedHashMap<>();
+    ChartPoints.of(db, run.resolve("publish"), LATEST_COMPLETE_YEAR).forEach(p -> points.put(p.figure(), p));
     List<Element> figures = page.select("figure");
     assertThat(figures).extracting(f -> f.id())
         .containsExactly("chart-arrests", "chart-charge-rates", "chart-time-to-outcome", "chart-protection-orders");
@@ -113,7 +165,15 @@ class ReportTest {
       assertThat(svg.select("rect, path, line, polyline").size()).as(figure.id() + " draws something").isGreaterThan(10);
       assertThat(svg.select("text").size()).as(figure.id() + " has axis labels as text").isGreaterThan(3);
       assertThat(figure.select("figcaption").text()).startsWith("Figure ").contains("Source: publish/");
-      assertThat(figure.select("figcaption").text()).doesNotContain("not drawn");
+      // points from suppressed cells are left out, and the caption and description say how many
+      String sentence = points.get(figure.id()).sentence();
+      if (sentence == null) {
+        assertThat(figure.select("figcaption").text()).as(figure.id()).doesNotContain("not drawn");
+        assertThat(description.text()).as(figure.id()).doesNotContain("not drawn");
+      } else {
+        assertThat(figure.select("figcaption").text()).as(figure.id()).contains(sentence);
+        assertThat(description.text()).as(figure.id()).contains(sentence);
+      }
     }
   }
 
@@ -122,32 +182,55 @@ class ReportTest {
     String arrests = description("chart-arrests");
     List<Object> span = Duck.rows(db, "SELECT min(month), max(month) FROM " + published("arrests_by_offence")).get(0);
     assertThat(arrests).contains("from " + monthWords(span.get(0)) + " to " + monthWords(span.get(1)));
-    for (Object group : Duck.strings(db, "SELECT DISTINCT offence_group FROM " + published("arrests_by_offence"))) {
-      long total = Duck.count(db, "SELECT sum(arrests) FROM " + published("arrests_by_offence") + " WHERE offence_group = "
-          + Duck.literal(group.toString()));
-      assertThat(arrests).contains(group + " " + String.format(Locale.UK, "%,d", total));
+    // arrests drawn per group: the months whose cells for the group are all published; "none drawn" when there are none
+    List<List<Object>> drawn = Duck.rows(db, "SELECT offence_group, sum(arrests) FILTER (WHERE NOT suppressed) FROM (SELECT month,"
+        + " offence_group, sum(arrests) AS arrests, bool_or(arrests_suppressed) AS suppressed FROM " + published("arrests_by_offence")
+        + " GROUP BY ALL) GROUP BY ALL");
+    assertThat(drawn).hasSizeGreaterThan(3);
+    for (List<Object> group : drawn) {
+      String total = group.get(1) == null || (Long) group.get(1) == 0 ? "none drawn" : String.format(Locale.UK, "%,d", (Long) group.get(1));
+      assertThat(arrests).containsPattern("(: |; )" + Pattern.quote(group.get(0) + " " + total) + "[;.]");
     }
 
     String rates = description("chart-charge-rates");
     List<Object> years = Duck.rows(db, "SELECT min(financial_year), max(financial_year) FROM " + published("charge_rates")).get(0);
-    assertThat(rates).contains(years.get(0) + " to " + years.get(1)).contains("In " + LATEST_COMPLETE_YEAR + ", the latest complete year");
+    assertThat(rates).contains(years.get(0) + " to " + years.get(1)).contains("In " + LATEST_COMPLETE_YEAR + ", the latest complete year: ");
+    Map<String, String> labels = Map.of("offence_subgroup", "Rape", "domestic_abuse", "Domestic abuse", "vawg",
+        "Violence against women and girls (VAWG)");
+    List<List<Object>> latestRates = Duck.rows(db, "SELECT scope_type, charge_rate, charge_rate_suppressed FROM " + published("charge_rates")
+        + " WHERE " + ChartPoints.CHARTED_SCOPES + " AND financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR));
+    assertThat(latestRates).hasSize(3);
+    for (List<Object> rate : latestRates) {
+      String label = labels.get(rate.get(0).toString());
+      assertThat(rates).contains((Boolean) rate.get(2) ? label + " withheld ([c])"
+          : label + " " + new java.math.BigDecimal(rate.get(1).toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
+              + "%");
+    }
 
     String times = description("chart-time-to-outcome");
     assertThat(times).contains("crimes recorded in " + LATEST_COMPLETE_YEAR + ", the latest complete financial year");
-    List<List<Object>> medians = Duck.rows(db, "SELECT outcome_group, median_days FROM " + published("time_to_outcome")
-        + " WHERE scope_type = 'all' AND financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR));
+    List<List<Object>> medians = Duck.rows(db, "SELECT outcome_group, median_days, median_days_suppressed FROM "
+        + published("time_to_outcome") + " WHERE scope_type = 'all' AND financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR));
     assertThat(medians).hasSizeGreaterThan(3);
     for (List<Object> median : medians) {
+      if ((Boolean) median.get(2)) {
+        assertThat(times).contains(median.get(0) + " withheld ([c])");
+        continue;
+      }
       double days = (Double) median.get(1);
       String number = days == Math.rint(days) ? Long.toString((long) days) : Double.toString(days);
       assertThat(times).contains(median.get(0) + " " + number + " day");
     }
 
     String orders = description("chart-protection-orders");
-    for (List<Object> total : Duck.rows(db, "SELECT order_type, event, sum(events) FROM " + published("protection_orders")
-        + " GROUP BY ALL")) {
-      assertThat(orders).contains(total.get(0) + " (").contains(String.format(Locale.UK, "%,d", (Long) total.get(2)) + " "
-          + total.get(1).toString().toLowerCase(Locale.ROOT));
+    // per order type, each event's total over all months, or withheld when any month's cell of it is suppressed
+    for (List<Object> total : Duck.rows(db, "SELECT order_type, event, sum(events), bool_or(events_suppressed) FROM "
+        + published("protection_orders") + " GROUP BY ALL")) {
+      Matcher type = Pattern.compile(Pattern.quote(total.get(0) + " (") + "[^)]*\\): ([^;]*?)(;|\\. |\\.$)").matcher(orders);
+      assertThat(type.find()).as(total.get(0) + " in: " + orders).isTrue();
+      String event = total.get(1).toString().toLowerCase(Locale.ROOT);
+      assertThat(List.of(type.group(1).split(", "))).as(total.get(0).toString()).contains((Boolean) total.get(3)
+          ? event + " withheld ([c])" : String.format(Locale.UK, "%,d", (Long) total.get(2)) + " " + event);
     }
   }
 
@@ -158,7 +241,9 @@ class ReportTest {
       assertThat(heading).as(table).isNotNull();
       Element shown = page.selectFirst("h3#table-" + table + " ~ div.scroll table");
       assertThat(shown.selectFirst("caption").text()).isEqualTo(table);
-      List<String> columns = Duck.rows(db, "DESCRIBE SELECT * FROM " + published(table)).stream().map(r -> r.get(0).toString()).toList();
+      // every column but the _suppressed companions, which show as [c] in the cells instead
+      List<String> columns = ExpectedCells.shownColumns(db, run.resolve("publish").resolve(table + ".parquet"));
+      assertThat(columns).as(table).noneMatch(c -> c.endsWith("_suppressed"));
       assertThat(shown.select("thead th[scope=col]").eachText()).as(table).containsExactlyElementsOf(columns);
       long rows = Duck.count(db, "SELECT count(*) FROM " + published(table));
       long expected = rows;
@@ -179,18 +264,24 @@ class ReportTest {
   @Test
   void chargeRatesTableShowsTheLatestCompleteYearsCounts() {
     Element table = page.selectFirst("h3#table-charge_rates ~ div.scroll table");
-    Map<String, String> crimesByScope = new LinkedHashMap<>();
+    Map<String, List<String>> countsByScope = new LinkedHashMap<>();
     for (Element row : table.select("tbody tr")) {
       List<String> cells = row.select("th, td").eachText();
       assertThat(cells.get(0)).isEqualTo(LATEST_COMPLETE_YEAR);
-      crimesByScope.put(cells.get(1) + "/" + cells.get(2), cells.get(3));
+      countsByScope.put(cells.get(1) + "/" + cells.get(2), cells.subList(3, 5));
+      // numbers right-aligned, [c] in place of a number included
+      assertThat(row.select("td").eachAttr("class")).as(cells.toString()).containsOnly("num");
     }
-    Map<String, String> expected = new LinkedHashMap<>();
-    for (List<Object> row : Duck.rows(db, "SELECT scope_type, scope, crimes_recorded FROM " + published("charge_rates")
-        + " WHERE financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR) + " ORDER BY scope_type, scope")) {
-      expected.put(row.get(0) + "/" + row.get(1), String.format(Locale.UK, "%,d", (Long) row.get(2)));
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    ExpectedCells rows = ExpectedCells.read(db, run.resolve("publish/charge_rates.parquet"),
+        "financial_year = " + Duck.literal(LATEST_COMPLETE_YEAR), 0);
+    for (List<Object> row : rows.rows()) {
+      expected.put(row.get(1) + "/" + row.get(2), List.of(grouped(row.get(3)), grouped(row.get(4))));
     }
-    assertThat(crimesByScope).containsExactlyEntriesOf(expected);
+    assertThat(rows.suppressedCells()).as("the latest year has suppressed cells").isPositive();
+    assertThat(countsByScope).containsExactlyEntriesOf(expected);
+    assertThat(page.select("h3#table-charge_rates ~ p.note").eachText())
+        .contains("[c] = suppressed to protect confidentiality (disclosure control).");
   }
 
   @Test
@@ -217,6 +308,19 @@ class ReportTest {
       }
     });
     assertThat(parameters.get("input")).isEqualTo(ReportFixture.input().toString());
+
+    Map<String, String> policy = facts("provenance-disclosure");
+    Map<String, String> expectedPolicy = new LinkedHashMap<>();
+    manifest.path("disclosure").path("policy").fields().forEachRemaining(
+        p -> expectedPolicy.put(p.getKey(), p.getValue().isNull() ? "none" : p.getValue().asText()));
+    assertThat(expectedPolicy).containsKeys("threshold", "rounding_base", "secondary_suppression", "sha256");
+    assertThat(policy).containsExactlyEntriesOf(expectedPolicy);
+    List<List<String>> withheld = new ArrayList<>();
+    manifest.path("disclosure").path("tables").fields().forEachRemaining(t -> withheld.add(List.of(t.getKey(),
+        t.getValue().path("primary").asText(), t.getValue().path("secondary").asText(), t.getValue().path("unproven").asText())));
+    assertThat(withheld).hasSize(FORCE_TABLES.size());
+    assertThat(page.select("table#provenance-withheld tbody tr").stream().map(r -> r.select("th, td").eachText()).toList())
+        .containsExactlyElementsOf(withheld);
 
     List<Element> rows = page.select("table#provenance-inputs tbody tr");
     assertThat(rows).hasSize(manifest.path("inputs").size()).hasSizeGreaterThanOrEqualTo(3);
@@ -290,6 +394,23 @@ class ReportTest {
     Cli.Result help = Cli.run("report", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.stdout()).contains("RUN_DIR").contains("report/index.html");
+  }
+
+  /** A copy of the run with its manifest's {@code disclosure} section changed, and the page {@code offstats report} makes of it. */
+  private static Document reportOfACopy(String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    Path copy = AuditFixtures.copyTree(run, ReportFixture.scratch(name).resolve("run"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode copied = (ObjectNode) json.readTree(copy.resolve("manifest.json").toFile());
+    change.accept((ObjectNode) copied.path("disclosure"));
+    json.writeValue(copy.resolve("manifest.json").toFile(), copied);
+    Cli.Result result = Cli.run("report", copy.toString());
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    return Jsoup.parse(copy.resolve("report/index.html").toFile(), "UTF-8");
+  }
+
+  /** A count as the report shows it: thousands separators, or the marker as it is. */
+  private static String grouped(Object count) {
+    return count instanceof Long n ? String.format(Locale.UK, "%,d", n) : count.toString();
   }
 
   private static String description(String figure) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code offstats show} end to end (issue 9): what it prints, read back column by column, is the
  * table as DuckDB reads the same Parquet file, in the file's order, numbers right-aligned and
- * exact; {@code --where} filters, {@code --limit} limits and says how many rows it left out; an
+ * exact, a cell disclosure control suppressed (its {@code _suppressed} companion true) {@code [c]}
+ * and still right-aligned; {@code --where} filters, {@code --limit} limits and says how many rows it left out; an
  * unknown table or column is one line and exit 2.
  */
 class ShowCommandTest {
@@ -36,13 +38,13 @@ class ShowCommandTest {
     Cli.Result result = Cli.run("show", run.toString(), "charge_rates", "--where", "scope_type=vawg", "--limit", "0");
     assertThat(result.exitCode()).as(result.describe()).isZero();
     TextTableOutput shown = TextTableOutput.parse(result.stdout());
-    List<List<Object>> expected = Duck.rows(db, "SELECT * FROM read_parquet(" + Duck.literal(table("publish", "charge_rates"))
-        + ", file_row_number = true) WHERE scope_type = 'vawg' ORDER BY file_row_number");
+    ExpectedCells expected = ExpectedCells.read(db, table("publish", "charge_rates"), "scope_type = 'vawg'", 0);
+    assertThat(expected.suppressedCells()).as("the fixture's VAWG rows have suppressed cells").isPositive();
     assertThat(shown.header()).containsExactly("financial_year", "scope_type", "scope", "crimes_recorded", "charged_summonsed",
         "charge_rate");
     assertSameRows(shown, expected);
-    assertThat(shown.after()).containsExactly("(" + expected.size() + " rows matching --where, of "
-        + Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(table("publish", "charge_rates"))) + ")");
+    assertThat(shown.after()).containsExactlyElementsOf(closingLines("(" + expected.rows().size() + " rows matching --where, of "
+        + Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(table("publish", "charge_rates"))) + ")", expected));
   }
 
   @Test
@@ -52,9 +54,11 @@ class ShowCommandTest {
     TextTableOutput shown = TextTableOutput.parse(result.stdout());
     long rows = Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(table("publish", "arrests_by_offence")));
     assertThat(rows).isGreaterThan(50);
-    assertSameRows(shown, Duck.rows(db, "SELECT * FROM read_parquet(" + Duck.literal(table("publish", "arrests_by_offence"))
-        + ", file_row_number = true) ORDER BY file_row_number LIMIT 50"));
-    assertThat(shown.after()).containsExactly(String.format(Locale.UK, "(%,d more rows not shown: --limit 0 shows all %,d)", rows - 50, rows));
+    ExpectedCells expected = ExpectedCells.read(db, table("publish", "arrests_by_offence"), "true", 50);
+    assertThat(expected.suppressedCells()).as("the first 50 rows have suppressed cells").isPositive();
+    assertSameRows(shown, expected);
+    assertThat(shown.after()).containsExactlyElementsOf(
+        closingLines(String.format(Locale.UK, "(%,d more rows not shown: --limit 0 shows all %,d)", rows - 50, rows), expected));
   }
 
   @Test
@@ -63,12 +67,12 @@ class ShowCommandTest {
         "domestic_abuse=true", "--limit", "7");
     assertThat(result.exitCode()).as(result.describe()).isZero();
     TextTableOutput shown = TextTableOutput.parse(result.stdout());
-    String where = " WHERE unit_type = 'POU' AND domestic_abuse";
-    assertSameRows(shown, Duck.rows(db, "SELECT * FROM read_parquet(" + Duck.literal(table("publish", "arrests_by_offence"))
-        + ", file_row_number = true)" + where + " ORDER BY file_row_number LIMIT 7"));
-    long matching = Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(table("publish", "arrests_by_offence")) + where);
-    assertThat(shown.after()).containsExactly(String.format(Locale.UK, "(%,d more rows not shown: --limit 0 shows all %,d)",
-        matching - 7, matching));
+    String where = "unit_type = 'POU' AND domestic_abuse";
+    ExpectedCells expected = ExpectedCells.read(db, table("publish", "arrests_by_offence"), where, 7);
+    assertSameRows(shown, expected);
+    long matching = Duck.count(db, "SELECT count(*) FROM " + Duck.parquet(table("publish", "arrests_by_offence")) + " WHERE " + where);
+    assertThat(shown.after()).containsExactlyElementsOf(closingLines(String.format(Locale.UK,
+        "(%,d more rows not shown: --limit 0 shows all %,d)", matching - 7, matching), expected));
   }
 
   @Test
@@ -82,8 +86,7 @@ class ShowCommandTest {
     assertThat(restricted.stderr()).contains("not for publication");
     TextTableOutput shown = TextTableOutput.parse(restricted.stdout());
     assertThat(shown.header()).containsExactly("figure_id", "unit", "value", "published_value", "statement");
-    assertSameRows(shown, Duck.rows(db, "SELECT * FROM read_parquet(" + Duck.literal(table("restricted", "headlines"))
-        + ", file_row_number = true) ORDER BY file_row_number"));
+    assertSameRows(shown, ExpectedCells.read(db, table("restricted", "headlines")));
   }
 
   @Test
@@ -120,17 +123,21 @@ class ShowCommandTest {
         .contains("[c]");
   }
 
-  /** Cell by cell: text as it is, numbers parsed back (exact), number columns right-aligned and text left-aligned. */
-  static void assertSameRows(TextTableOutput shown, List<List<Object>> expected) {
-    assertThat(shown.rows()).hasSameSizeAs(expected).isNotEmpty();
-    for (int r = 0; r < expected.size(); r++) {
+  /**
+   * Cell by cell: text as it is, {@code [c]} and {@code [x]} where expected, numbers parsed back
+   * (exact), number columns right-aligned (their {@code [c]} too) and text left-aligned.
+   */
+  static void assertSameRows(TextTableOutput shown, ExpectedCells expected) {
+    assertThat(shown.header()).containsExactlyElementsOf(expected.columns());
+    assertThat(shown.rows()).hasSameSizeAs(expected.rows()).isNotEmpty();
+    for (int r = 0; r < expected.rows().size(); r++) {
       List<String> cells = shown.rows().get(r);
       for (int c = 0; c < cells.size(); c++) {
-        Object value = expected.get(r).get(c);
+        Object value = expected.rows().get(r).get(c);
         String cell = cells.get(c);
         String where = "row " + r + " column " + shown.header().get(c);
-        if (value == null) {
-          assertThat(cell).as(where).isIn("[c]", "[x]");
+        if (value.equals(ExpectedCells.SUPPRESSED) || value.equals(ExpectedCells.NOT_AVAILABLE)) {
+          assertThat(cell).as(where).isEqualTo(value);
         } else if (value instanceof Long n) {
           assertThat(Long.parseLong(cell)).as(where).isEqualTo(n);
         } else if (value instanceof Double d) {
@@ -138,7 +145,7 @@ class ShowCommandTest {
         } else {
           assertThat(cell).as(where).isEqualTo(value.toString());
         }
-        if (numeric(expected, c)) {
+        if (expected.numeric().get(c)) {
           assertThat(shown.rightAligned().get(r).get(c)).as(where + " right-aligned").isTrue();
         } else if (!cell.isEmpty() && cell.length() < widest(shown, c)) {
           assertThat(shown.rightAligned().get(r).get(c)).as(where + " left-aligned").isFalse();
@@ -147,9 +154,16 @@ class ShowCommandTest {
     }
   }
 
-  /** A column of numbers, suppressed cells ([c]) in it included. */
-  private static boolean numeric(List<List<Object>> rows, int column) {
-    return rows.stream().anyMatch(row -> row.get(column) instanceof Number);
+  /** The lines after the rows: how many, then the note on each marker the rows shown hold. */
+  private static List<String> closingLines(String rowCount, ExpectedCells expected) {
+    List<String> lines = new ArrayList<>(List.of(rowCount));
+    if (expected.suppressedCells() > 0) {
+      lines.add("[c] = suppressed to protect confidentiality (disclosure control)");
+    }
+    if (expected.rows().stream().anyMatch(row -> row.contains(ExpectedCells.NOT_AVAILABLE))) {
+      lines.add("[x] = not available (no value)");
+    }
+    return lines;
   }
 
   private static int widest(TextTableOutput shown, int column) {
