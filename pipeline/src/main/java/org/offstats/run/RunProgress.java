@@ -73,16 +73,21 @@ final class RunProgress {
   /** Waits for the job, showing how far it has read; whatever the job threw comes out of here. */
   PipelineResult.State follow(PipelineResult result) {
     long started = nanoTime.getAsLong();
-    while (true) {
-      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
-      if (state != null && state.isTerminal()) {
-        break;
+    try {
+      while (true) {
+        PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
+        if (state != null && state.isTerminal()) {
+          break;
+        }
+        show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), false);
       }
-      show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), false);
+      PipelineResult.State state = result.waitUntilFinish();
+      show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), true);
+      return state;
+    } finally {
+      // a failed job's one-line error must start a line of its own
+      clearBar();
     }
-    PipelineResult.State state = result.waitUntilFinish();
-    show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), true);
-    return state;
   }
 
   private void show(Map<String, Read> read, Duration elapsed, boolean finished) {
