@@ -56,6 +56,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "headline figure definitions (default: the bundled figures/headlines.json)")
   Path figures;
 
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "progress on stderr: auto (a bar when stderr is a terminal, else a line a stage), bar, lines or off"
+          + " (default: ${DEFAULT-VALUE})")
+  String progress;
+
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
@@ -72,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
     if (maxRecordBytes < 1 || maxRecordBytes > CsvRecordReader.MAX_RECORD_LIMIT_BYTES) {
       throw new InputException("--max-record-bytes " + maxRecordBytes + ": must be from 1 to " + CsvRecordReader.MAX_RECORD_LIMIT_BYTES);
     }
+    if (!List.of("auto", "bar", "lines", "off").contains(progress)) {
+      throw new InputException("--progress " + progress + ": must be auto, bar, lines or off");
+    }
     for (String arg : beamArgs) {
       if (!arg.startsWith("--")) {
         throw new InputException("unexpected argument '" + arg + "' (Beam options are written --name=value)");
@@ -80,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     try (BundledSample sample = input == null ? BundledSample.extract() : null) {
       Path inputFolder = sample == null ? input : sample.folder();
       String label = sample == null ? input.toString() : RunManifest.BUNDLED_SAMPLE_LABEL;
-      new RunCommandRunner(System.err)
+      new RunCommandRunner(System.err, progress)
           .run(new RunCommandRunner.Request(
               inputFolder,
               label,

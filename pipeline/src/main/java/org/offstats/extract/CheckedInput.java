@@ -40,6 +40,11 @@ public final class CheckedInput implements Closeable {
     return path;
   }
 
+  /** How many of the file's bytes have passed so far (read ahead of the records by the reader's buffer). */
+  public long bytesRead() {
+    return stream.bytes;
+  }
+
   /** The file's bytes, to hand to the reader. */
   public InputStream stream() {
     return stream;

@@ -176,6 +176,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       PartialTables partials = new PartialTables();
       long latestDate = Long.MIN_VALUE;
       List<InputFile> files = extract.files();
+      ReadProgress progress = new ReadProgress(extract.extract());
       for (int ordinal = 0; ordinal < files.size(); ordinal++) {
         InputFile file = files.get(ordinal);
         long read = 0;
@@ -184,8 +185,11 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
         try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
             CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
           reader.header();
+          long bytesCounted = 0;
           for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
             recordsRead.inc();
+            progress.rowsRead.inc();
+            bytesCounted = progress.countBytes(input.bytesRead(), bytesCounted);
             read++;
             RowValidator.Result result = record.isTooLong()
                 ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
@@ -216,10 +220,12 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
             latestDate = Math.max(latestDate, result.latestDate());
             aggregations.add(extract.extract(), result.values(), partials, charged, id -> context.output(CHARGED_ARREST_IDS, id));
           }
+          progress.countBytes(input.bytesRead(), bytesCounted);
           for (Long blank : reader.blankLines()) {
             context.output(FACTS, KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
           }
         }
+        progress.filesRead.inc();
         context.output(FACTS, KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
         context.output(FACTS, KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
         for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {

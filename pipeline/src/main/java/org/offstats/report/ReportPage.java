@@ -11,9 +11,9 @@ import org.offstats.schema.Schemas;
  * SVG, nothing fetched) with the headline statements, a chart per theme, the tables, notes on
  * definitions and disclosure control, and the run's provenance.
  */
-final class ReportPage {
+public final class ReportPage {
   /** A headline figure as {@code publish/headlines.json} has it. */
-  record Headline(String figureId, String statement) {}
+  public record Headline(String figureId, String statement) {}
 
   private static final String STYLE = String.join("\n",
       ":root { color-scheme: light; }",

@@ -45,7 +45,7 @@ public final class RunReport {
         ChargeRatesChart.build(byName.get("charge_rates"), manifest.asAt()),
         TimeToOutcomeChart.build(byName.get("time_to_outcome"), manifest.asAt()),
         ProtectionOrdersChart.build(byName.get("protection_orders")));
-    String page = ReportPage.render(manifest, headlines(layout.publish().resolve(HEADLINES_FILE)), charts, tables);
+    String page = ReportPage.render(manifest, headlines(layout.publish()), charts, tables);
 
     Files.createDirectories(layout.report());
     // written beside and renamed: a reader never sees half a page, and a failed write leaves the old one
@@ -59,7 +59,9 @@ public final class RunReport {
     return layout.reportPage();
   }
 
-  private static List<ReportPage.Headline> headlines(Path file) {
+  /** The headline figures in {@code publish/headlines.json}, in its order. */
+  public static List<ReportPage.Headline> headlines(Path publish) {
+    Path file = publish.resolve(HEADLINES_FILE);
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());

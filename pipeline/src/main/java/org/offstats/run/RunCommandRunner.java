@@ -29,6 +29,7 @@ import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.extract.InputException;
 import org.offstats.extract.InputScan;
 import org.offstats.figures.FigureDefinitions;
+import org.offstats.report.ReportPage;
 import org.offstats.report.RunReport;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
@@ -73,14 +74,28 @@ public final class RunCommandRunner {
 
   private final PrintStream console;
   private final Checkpoint checkpoint;
+  private final RunProgress.Mode progress;
 
   public RunCommandRunner(PrintStream console) {
-    this(console, (stage, folder) -> { });
+    this(console, (stage, folder) -> { }, RunProgress.Mode.LINES);
+  }
+
+  /**
+   * @param progress {@code --progress}: auto, bar, lines or off (a bar when auto and stderr is a
+   *     terminal, which is what {@code System.console()} tells)
+   */
+  public RunCommandRunner(PrintStream console, String progress) {
+    this(console, (stage, folder) -> { }, RunProgress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT)).resolve(System.console() != null));
   }
 
   RunCommandRunner(PrintStream console, Checkpoint checkpoint) {
+    this(console, checkpoint, RunProgress.Mode.LINES);
+  }
+
+  private RunCommandRunner(PrintStream console, Checkpoint checkpoint, RunProgress.Mode progress) {
     this.console = console;
     this.checkpoint = checkpoint;
+    this.progress = progress;
   }
 
   public static Path defaultOutput(Instant now) {
@@ -142,14 +157,22 @@ public final class RunCommandRunner {
       OffstatsJob.build(pipeline, plan);
       console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
           + " police.uk files from " + request.inputLabel());
-      pipeline.run().waitUntilFinish();
+      RunProgress shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime);
+      long jobStarted = System.nanoTime();
+      // not blocking on run(), so the progress counters can be polled while the DirectRunner works
+      options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      shown.follow(pipeline.run());
+      shown.stage("writing tables, headline figures and disclosure control: done in "
+          + RunProgress.seconds(java.time.Duration.ofNanos(System.nanoTime() - jobStarted)));
       checkpoint.reached(Stage.INPUTS_READ, temp);
       scan.confirmUnchanged();
 
       RunFacts facts = RunFacts.read(layout.work());
+      shown.stage("checking reject rates");
       checkRejectRates(scan, facts, request.maxRejectRate());
       FileTrees.deleteTree(layout.work());
       LocalDate asAt = LocalDate.ofEpochDay(facts.get(RunFacts.AS_AT));
+      shown.stage("writing the manifest and report");
       ObjectNode manifest = manifest(request, options, scan, figures, facts, asAt, startedAt, temp);
       Manifest.write(manifest, temp);
       // after the manifest, which therefore does not list it: the report is a view of publish/, not an output;
@@ -167,6 +190,16 @@ public final class RunCommandRunner {
       Path failed = e instanceof FileSystemException fs && fs.getFile() != null ? Path.of(fs.getFile()) : temp;
       throw CannotWriteException.of(failed, e);
     }
+  }
+
+  private static List<RunProgress.Extract> extractsOf(InputScan scan) {
+    List<RunProgress.Extract> extracts = new ArrayList<>();
+    for (CsvContract extract : Schemas.recordSources()) {
+      List<String> paths = scan.pathsOf(extract.name());
+      long bytes = paths.stream().mapToLong(path -> scan.checksums().get(path).bytes()).sum();
+      extracts.add(new RunProgress.Extract(extract.name(), paths.size(), bytes));
+    }
+    return extracts;
   }
 
   /** An output the run cannot create its folder in is bad usage (exit 2 naming it), not an internal error. */
@@ -368,6 +401,10 @@ public final class RunCommandRunner {
       }
       console.println("  " + extract.name() + ": " + NumberFormats.grouped(read) + " read, " + NumberFormats.grouped(read - rejected)
           + " accepted, " + NumberFormats.grouped(rejected) + " rejected");
+    }
+    console.println("offstats run: headline figures");
+    for (ReportPage.Headline headline : RunReport.headlines(new RunLayout(output).publish())) {
+      console.println("  " + headline.figureId() + ": " + (headline.statement().isBlank() ? "not published" : headline.statement()));
     }
     console.println("offstats run: wrote " + Schemas.tables().size() + " tables and " + RunLayout.REPORT + "/" + RunLayout.REPORT_PAGE
         + " to " + output);
