@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +204,7 @@ class ReportTest {
     for (List<Object> rate : latestRates) {
       String label = labels.get(rate.get(0).toString());
       assertThat(rates).contains((Boolean) rate.get(2) ? label + " withheld ([c])"
-          : label + " " + new java.math.BigDecimal(rate.get(1).toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
+          : label + " " + new BigDecimal(rate.get(1).toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
               + "%");
     }
 
@@ -396,9 +397,9 @@ class ReportTest {
       ObjectNode arrests = (ObjectNode) copied.path("quality").path("arrests");
       ObjectNode year = ((ObjectNode) arrests.path("years")).putObject("2099-00");
       year.put("accepted", 1234);
-      year.putObject("ethnicity_not_stated").put("count", 5).put("share", new java.math.BigDecimal("0.0041"));
-      year.putObject("sex_unknown").put("count", 0).put("share", new java.math.BigDecimal("0.0000"));
-      year.putObject("age_band_unknown").put("count", 10).put("share", new java.math.BigDecimal("0.0081"));
+      year.putObject("ethnicity_not_stated").put("count", 5).put("share", new BigDecimal("0.0041"));
+      year.putObject("sex_unknown").put("count", 0).put("share", new BigDecimal("0.0000"));
+      year.putObject("age_band_unknown").put("count", 10).put("share", new BigDecimal("0.0081"));
       ((ObjectNode) arrests.path("rejects_by_reason")).put("<b>X</b>", 3).put("BIG", 1000);
     });
     Element row = remade.select("table#quality-arrests tbody tr").stream()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * financial year and measure; on one with bad rows, the rejects per extract and reason against the
  * rejects files, and the accepted records per extract against the inputs' counts.
  */
-class DataQualityTest {
+class DataQualityMatchesSqlTest {
   @TempDir static Path temp;
   private static Path clean;
   private static Path cleanRun;
@@ -73,7 +74,7 @@ class DataQualityTest {
     Map<String, List<Long>> byYear = new TreeMap<>();
     years.fields().forEachRemaining(year -> {
       long accepted = year.getValue().path("accepted").asLong();
-      List<Long> counts = new java.util.ArrayList<>(List.of(accepted));
+      List<Long> counts = new ArrayList<>(List.of(accepted));
       for (String measure : measures) {
         JsonNode node = year.getValue().path(measure);
         long count = node.path("count").asLong(-1);
