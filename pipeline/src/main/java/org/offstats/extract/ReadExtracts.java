@@ -51,7 +51,7 @@ import org.offstats.tables.PartialTables;
  *
  * <p>What leaves the readers is small: a partial table per table and extract (under {@link
  * PartialTables#tag}),
- * the rejects, per-file counts ({@link #FACTS}) and the latest accepted date, never one element per
+ * the rejects, per-file and data quality counts ({@link #FACTS}) and the latest accepted date, never one element per
  * record. The arrests reader runs after the outcomes reader, whose charged arrest ids it needs.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
@@ -174,6 +174,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
       Map<String, Long> firstByKey = new HashMap<>();
       PartialTables partials = new PartialTables();
+      Map<String, Long> quality = new TreeMap<>();
       long latestDate = Long.MIN_VALUE;
       List<InputFile> files = extract.files();
       ReadProgress progress = new ReadProgress(extract.extract());
@@ -218,7 +219,8 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
             }
             accepted++;
             latestDate = Math.max(latestDate, result.latestDate());
-            aggregations.add(extract.extract(), result.values(), partials, charged, id -> context.output(CHARGED_ARREST_IDS, id));
+            aggregations.add(extract.extract(), result.values(), partials, charged, id -> context.output(CHARGED_ARREST_IDS, id),
+                quality);
           }
           progress.countBytes(input.bytesRead(), bytesCounted);
           for (Long blank : reader.blankLines()) {
@@ -232,6 +234,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
           context.output(FACTS, KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));
         }
       }
+      quality.forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
       for (KV<String, Map<List<String>, CellStats>> partial : partials.drain()) {
         context.output(PartialTables.tag(partial.getKey()), partial.getValue());
       }

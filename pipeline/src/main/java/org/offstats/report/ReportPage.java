@@ -83,7 +83,7 @@ public final class ReportPage {
     html.open("nav", "aria-label", "Contents").newline();
     html.open("ul").newline();
     for (String[] link : new String[][] {{"headlines", "Headline figures"}, {"charts", "Charts"}, {"tables", "Tables"},
-        {"notes", "Notes and definitions"}, {"provenance", "Provenance"}}) {
+        {"quality", "Data quality"}, {"notes", "Notes and definitions"}, {"provenance", "Provenance"}}) {
       html.open("li").element("a", link[1], "href", "#" + link[0]).close("li");
     }
     html.close("ul");
@@ -93,6 +93,7 @@ public final class ReportPage {
     writeHeadlines(html, headlines);
     writeCharts(html, charts);
     TablesSection.write(html, tables, asAt, disclosure.controlled());
+    QualitySection.write(html, manifest.json().path("quality"), disclosure);
     writeNotes(html, tables);
     ProvenanceSection.write(html, manifest, disclosure);
     html.close("main");

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.offstats.disclosure.AdditiveRelations;
 import org.offstats.disclosure.DisclosurePolicy;
@@ -71,6 +74,49 @@ public final class Manifest {
       scan.files().stream()
           .filter(f -> f.path().equals(path))
           .forEach(f -> f.header().extraColumns().forEach(extra::add));
+  }
+
+  /**
+   * The data quality summary (README "Data quality"): per extract, the rejected records by reason
+   * over all its files, and per financial year of the record's main date the accepted records and,
+   * for each {@link DataQuality#measures measure}, how many lack the value, with that count's share
+   * of the accepted records to 4 decimal places. Counts are of records, exact; the manifest is not
+   * published.
+   */
+  static ObjectNode quality(InputScan scan, RunFacts facts) {
+    ObjectNode quality = JSON.createObjectNode();
+    for (var source : Schemas.recordSources()) {
+      String extract = source.name();
+      ObjectNode node = quality.putObject(extract);
+      Map<String, Long> reasons = new TreeMap<>();
+      for (String path : scan.pathsOf(extract)) {
+        counts(facts, path).rejectedByReason().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+      }
+      node.put("rows_rejected", reasons.values().stream().mapToLong(Long::longValue).sum());
+      ObjectNode reasonNode = node.putObject("rejects_by_reason");
+      reasons.forEach(reasonNode::put);
+      Map<String, Long> counted = facts.under(DataQuality.QUALITY, extract);
+      ObjectNode years = node.putObject("years");
+      for (String key : counted.keySet()) {
+        String[] parts = key.split("\t");
+        if (!parts[1].equals(DataQuality.ACCEPTED)) {
+          continue;
+        }
+        long accepted = counted.get(key);
+        ObjectNode year = years.putObject(parts[0]);
+        year.put(DataQuality.ACCEPTED, accepted);
+        for (String measure : DataQuality.measures(extract)) {
+          long count = counted.getOrDefault(RunFacts.key(parts[0], measure), 0L);
+          year.putObject(measure).put("count", count).put("share", share(count, accepted));
+        }
+      }
+    }
+    return quality;
+  }
+
+  /** {@code count / accepted} to 4 decimal places, half up. */
+  static BigDecimal share(long count, long accepted) {
+    return BigDecimal.valueOf(count).divide(BigDecimal.valueOf(accepted), 4, RoundingMode.HALF_UP);
   }
 
   /**

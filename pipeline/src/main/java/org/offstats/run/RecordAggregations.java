@@ -47,8 +47,11 @@ public final class RecordAggregations implements Serializable {
    *
    * @param chargedArrestIds arrest ids linked from a charged crime (arrests only)
    * @param chargedArrestId receives the arrest id a charged crime links to (outcomes only)
+   * @param quality the data quality counts ({@link DataQuality}) the record adds to
    */
-  public void add(String extract, String[] values, PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId) {
+  public void add(
+      String extract, String[] values, PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId,
+      Map<String, Long> quality) {
     switch (extract) {
       case "arrests" -> {
         Arrest arrest = Records.fill(new Arrest(), values);
@@ -57,6 +60,7 @@ public final class RecordAggregations implements Serializable {
         ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups(), partials.table(ArrestsByDemographicsTable.NAME));
         ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, partials.table(ArrestOutcomesTable.NAME));
         HeadlineCells.addCells(arrest, reference, figures, partials.table(HeadlineCells.TABLE));
+        DataQuality.arrest(arrest, ethnicityGroups(), quality);
       }
       case "outcomes" -> {
         CrimeOutcome crime = Records.fill(new CrimeOutcome(), values);
@@ -66,9 +70,13 @@ public final class RecordAggregations implements Serializable {
         TimeToOutcomeTable.addCells(facts, partials.table(TimeToOutcomeTable.NAME));
         HeadlineCells.addCells(crime, reference, figures, partials.table(HeadlineCells.TABLE));
         ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestId);
+        DataQuality.crime(facts, quality);
       }
-      case "protection_orders" ->
-          ProtectionOrdersTable.addCells(Records.fill(new ProtectionOrderEvent(), values), partials.table(ProtectionOrdersTable.NAME));
+      case "protection_orders" -> {
+        ProtectionOrderEvent event = Records.fill(new ProtectionOrderEvent(), values);
+        ProtectionOrdersTable.addCells(event, partials.table(ProtectionOrdersTable.NAME));
+        DataQuality.order(event, quality);
+      }
       default -> throw new IllegalStateException("no tables for extract " + extract);
     }
   }

@@ -331,6 +331,7 @@ public final class RunCommandRunner {
     ArrayNode reference = manifest.putArray("reference");
     scan.reference().sources().forEach(s -> reference.addObject().put("name", s.name()).put("path", s.path()).put("sha256", s.sha256()));
     manifest.putObject("figures").put("path", figures.location()).put("sha256", figures.sha256());
+    manifest.set("quality", Manifest.quality(scan, facts));
     manifest.set("disclosure", Manifest.disclosure(DisclosurePolicy.bundled(), facts));
     manifest.set("outputs", Manifest.outputs(temp, facts, scan));
     return manifest;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class ReportTest {
     assertThat(page.select("h1")).hasSize(1);
     assertThat(page.select("time[datetime=" + ReportFixture.AS_AT + "]").text()).isEqualTo("31 October 2025");
     assertThat(page.select("h2").eachText())
-        .containsExactly("Headline figures", "Charts", "Tables", "Notes and definitions", "Provenance");
+        .containsExactly("Headline figures", "Charts", "Tables", "Data quality", "Notes and definitions", "Provenance");
   }
 
   @Test
@@ -203,7 +204,7 @@ class ReportTest {
     for (List<Object> rate : latestRates) {
       String label = labels.get(rate.get(0).toString());
       assertThat(rates).contains((Boolean) rate.get(2) ? label + " withheld ([c])"
-          : label + " " + new java.math.BigDecimal(rate.get(1).toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
+          : label + " " + new BigDecimal(rate.get(1).toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
               + "%");
     }
 
@@ -335,6 +336,86 @@ class ReportTest {
   }
 
   @Test
+  void dataQualityShowsTheManifestsCountsAndWithholdsSmallOnes() {
+    JsonNode quality = manifest.path("quality");
+    int threshold = manifest.path("disclosure").path("policy").path("threshold").asInt();
+    assertThat(threshold).isEqualTo(10);
+    Element section = page.selectFirst("section:has(h2#quality)");
+    assertThat(section).isNotNull();
+    assertThat(section.text()).contains("not of people").contains("from 1 to 9 is shown as [c]");
+    Map<String, List<String>> measures = Map.of("arrests", List.of("ethnicity_not_stated", "sex_unknown", "age_band_unknown"),
+        "outcomes", List.of("no_outcome_yet"), "protection_orders", List.of());
+    boolean anyWithheld = false;
+    for (String extract : List.of("arrests", "outcomes", "protection_orders")) {
+      Element table = section.selectFirst("table#quality-" + extract);
+      assertThat(table).as(extract).isNotNull();
+      assertThat(table.select("thead th").eachAttr("scope")).as(extract).hasSize(2 + 2 * measures.get(extract).size()).containsOnly("col");
+      List<List<String>> expected = new ArrayList<>();
+      for (var year : (Iterable<Map.Entry<String, JsonNode>>) () -> quality.path(extract).path("years").fields()) {
+        long accepted = year.getValue().path("accepted").asLong();
+        List<String> row = new ArrayList<>(List.of(year.getKey(), shown(accepted)));
+        for (String measure : measures.get(extract)) {
+          long count = year.getValue().path(measure).path("count").asLong(-1);
+          row.add(shown(count));
+          boolean withheld = (count >= 1 && count <= 9) || (accepted >= 1 && accepted <= 9);
+          anyWithheld |= withheld;
+          row.add(withheld ? "[c]" : String.format(Locale.UK, "%.4f", year.getValue().path(measure).path("share").asDouble()));
+        }
+        expected.add(row);
+      }
+      assertThat(expected).as(extract + " years").isNotEmpty();
+      assertThat(table.select("tbody tr").stream().map(r -> r.select("th, td").eachText()).toList()).as(extract)
+          .containsExactlyElementsOf(expected);
+      assertThat(table.select("tbody th").eachAttr("scope")).containsOnly("row");
+    }
+    List<List<String>> rejects = new ArrayList<>();
+    for (var extract : (Iterable<Map.Entry<String, JsonNode>>) () -> quality.fields()) {
+      long total = 0;
+      for (var input : manifest.path("inputs")) {
+        if (input.path("extract").asText().equals(extract.getKey())) {
+          total += input.path("rows_rejected").asLong();
+        }
+      }
+      assertThat(extract.getValue().path("rows_rejected").asLong()).as(extract.getKey()).isEqualTo(total);
+      String name = section.selectFirst("table#quality-" + extract.getKey() + " caption").text().split(":")[0];
+      rejects.add(List.of(name, "all reasons", shown(total)));
+      for (var reason : (Iterable<Map.Entry<String, JsonNode>>) () -> extract.getValue().path("rejects_by_reason").fields()) {
+        long count = reason.getValue().asLong();
+        anyWithheld |= count >= 1 && count <= 9;
+        rejects.add(List.of(name, reason.getKey(), shown(count)));
+      }
+    }
+    assertThat(section.select("table#quality-rejects tbody tr").stream().map(r -> r.select("th, td").eachText()).toList())
+        .containsExactlyElementsOf(rejects);
+    assertThat(anyWithheld).as("the fixture has small counts, so [c] is checked").isTrue();
+    assertThat(section.select("td").eachText()).noneMatch(t -> t.matches("[1-9]"));
+  }
+
+  @Test
+  void dataQualityWithholdsPlantedSmallCountsAndEscapes() throws IOException {
+    Document remade = reportOfAManifest("quality", copied -> {
+      ObjectNode arrests = (ObjectNode) copied.path("quality").path("arrests");
+      ObjectNode year = ((ObjectNode) arrests.path("years")).putObject("2099-00");
+      year.put("accepted", 1234);
+      year.putObject("ethnicity_not_stated").put("count", 5).put("share", new BigDecimal("0.0041"));
+      year.putObject("sex_unknown").put("count", 0).put("share", new BigDecimal("0.0000"));
+      year.putObject("age_band_unknown").put("count", 10).put("share", new BigDecimal("0.0081"));
+      ((ObjectNode) arrests.path("rejects_by_reason")).put("<b>X</b>", 3).put("BIG", 1000);
+    });
+    Element row = remade.select("table#quality-arrests tbody tr").stream()
+        .filter(r -> r.selectFirst("th").text().equals("2099-00")).findFirst().orElseThrow();
+    assertThat(row.select("th, td").eachText()).containsExactly("2099-00", "1,234", "[c]", "[c]", "0", "0.0000", "10", "0.0081");
+    List<List<String>> rejects = remade.select("table#quality-rejects tbody tr").stream().map(r -> r.select("th, td").eachText()).toList();
+    assertThat(rejects).contains(List.of("Arrests", "<b>X</b>", "[c]"), List.of("Arrests", "BIG", "1,000"));
+    assertThat(remade.select("section b")).isEmpty();
+  }
+
+  /** A quality count as the report shows it: 1 to 9 withheld, others grouped. */
+  private static String shown(long count) {
+    return count >= 1 && count <= 9 ? "[c]" : String.format(Locale.UK, "%,d", count);
+  }
+
+  @Test
   void fetchesNothing() {
     assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("@import");
     assertThat(page.select("script, link, iframe, object, embed, img, video, audio, source, base")).isEmpty();
@@ -398,10 +479,15 @@ class ReportTest {
 
   /** A copy of the run with its manifest's {@code disclosure} section changed, and the page {@code offstats report} makes of it. */
   private static Document reportOfACopy(String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    return reportOfAManifest(name, manifest -> change.accept((ObjectNode) manifest.path("disclosure")));
+  }
+
+  /** A copy of the run with its manifest changed, and the page {@code offstats report} makes of it. */
+  private static Document reportOfAManifest(String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
     Path copy = AuditFixtures.copyTree(run, ReportFixture.scratch(name).resolve("run"));
     ObjectMapper json = new ObjectMapper();
     ObjectNode copied = (ObjectNode) json.readTree(copy.resolve("manifest.json").toFile());
-    change.accept((ObjectNode) copied.path("disclosure"));
+    change.accept(copied);
     json.writeValue(copy.resolve("manifest.json").toFile(), copied);
     Cli.Result result = Cli.run("report", copy.toString());
     assertThat(result.exitCode()).as(result.describe()).isZero();
