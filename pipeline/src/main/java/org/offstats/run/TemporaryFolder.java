@@ -46,13 +46,39 @@ public final class TemporaryFolder implements AutoCloseable {
     return path;
   }
 
-  /** Removes the folder (if it is still there) and the hook. */
+  /**
+   * Removes the folder (if it is still there) and the hook. When a job fails, the DirectRunner's
+   * other workers can still be writing into the folder as it closes, which made deleting it in
+   * place fail (a folder not empty any more, seen on a disk that filled up): it is moved aside
+   * first, as in {@link #deleteQuietly}.
+   */
   @Override
   public void close() throws IOException {
     try {
-      FileTrees.deleteTree(path);
+      Path aside = moveAside(path);
+      // a file whose creation had begun before the move can still appear in it: try again a little later
+      for (int attempt = 1; ; attempt++) {
+        try {
+          FileTrees.deleteTree(aside);
+          return;
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          if (attempt == 5) {
+            throw e;
+          }
+          pause();
+        }
+      }
     } finally {
       removeHook();
+    }
+  }
+
+  private static void pause() throws java.io.InterruptedIOException {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while removing a temporary folder");
     }
   }
 
