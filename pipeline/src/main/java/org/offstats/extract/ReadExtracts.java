@@ -34,8 +34,6 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.offstats.run.RecordAggregations;
 import org.offstats.run.RunFacts;
 import org.offstats.schema.CsvContract;
-import org.offstats.tables.AggregateCells;
-import org.offstats.tables.CellStats;
 import org.offstats.tables.PartialTables;
 
 /**
@@ -49,15 +47,15 @@ import org.offstats.tables.PartialTables;
  * latest accepted date on or before the run day, so the bound rejects exactly the dates after the
  * run day.
  *
- * <p>What leaves the readers is small: a partial table per table and extract (under {@link
- * PartialTables#tag}),
- * the rejects, per-file and data quality counts ({@link #FACTS}) and the latest accepted date, never one element per
- * record. The arrests reader runs after the outcomes reader, whose charged arrest ids it needs.
+ * <p>What leaves the readers is small: one element per extract holding its partial tables ({@link
+ * #PARTIALS}), the rejects, per-file and data quality counts ({@link #FACTS}) and the latest
+ * accepted date, never one element per record. The arrests reader runs after the outcomes reader, whose charged arrest ids it needs.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> FACTS = new TupleTag<>() {};
   public static final TupleTag<Long> LATEST_DATE = new TupleTag<>() {};
+  public static final TupleTag<PartialTables> PARTIALS = new TupleTag<>() {};
   static final TupleTag<String> CHARGED_ARREST_IDS = new TupleTag<>() {};
 
   /** The files of one extract, in file order. */
@@ -69,24 +67,21 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   private final Map<String, RowValidator> validators;
   private final RecordAggregations aggregations;
   private final long asAtBound;
-  private final List<String> partialTables;
 
   /**
    * @param checksums each file's checksum taken before reading, which the bytes read must match
    * @param recordLimitBytes the longest record read whole ({@code --max-record-bytes})
    * @param asAtBound the last day a date may fall on: the given as-at date, or the run day
-   * @param partialTables every partial table the aggregations can add to
    */
   public ReadExtracts(
       List<InputFile> files, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, Map<String, RowValidator> validators,
-      RecordAggregations aggregations, LocalDate asAtBound, List<String> partialTables) {
+      RecordAggregations aggregations, LocalDate asAtBound) {
     this.files = files;
     this.checksums = checksums;
     this.recordLimitBytes = recordLimitBytes;
     this.validators = validators;
     this.aggregations = aggregations;
     this.asAtBound = asAtBound.toEpochDay();
-    this.partialTables = partialTables;
   }
 
   @Override
@@ -103,10 +98,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
 
     PCollectionTuple result = PCollectionTuple.empty(begin.getPipeline());
     result = result.and(REJECTED, flatten("Rejects", firstRead.get(REJECTED), secondRead.get(REJECTED)));
-    for (String table : partialTables) {
-      TupleTag<Map<List<String>, CellStats>> tag = PartialTables.tag(table);
-      result = result.and(tag, flatten("Partials " + table, firstRead.get(tag), secondRead.get(tag)));
-    }
+    result = result.and(PARTIALS, flatten("Partials", firstRead.get(PARTIALS), secondRead.get(PARTIALS)));
     result = result.and(FACTS, flatten("Facts", firstRead.get(FACTS), secondRead.get(FACTS)));
     result = result.and(LATEST_DATE, flatten("LatestDates", firstRead.get(LATEST_DATE), secondRead.get(LATEST_DATE)));
     return result;
@@ -115,28 +107,18 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<List<String>> charged) {
     ValidateExtractFn fn = new ValidateExtractFn(checksums, recordLimitBytes, validators, aggregations, asAtBound, charged);
     ParDo.MultiOutput<ExtractFiles, RejectedRow> parDo =
-        ParDo.of(fn).withOutputTags(REJECTED, partialTags().and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
+        ParDo.of(fn).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
     if (charged != null) {
       parDo = parDo.withSideInputs(charged);
     }
     PCollectionTuple read =
         begin.apply("List " + name, Create.of(extracts).withCoder(SerializableCoder.of(ExtractFiles.class))).apply(name, parDo);
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
-    for (String table : partialTables) {
-      read.get(PartialTables.tag(table)).setCoder(AggregateCells.TABLE_CODER);
-    }
+    read.get(PARTIALS).setCoder(PartialTables.Coder.of());
     read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     read.get(LATEST_DATE).setCoder(VarLongCoder.of());
     read.get(CHARGED_ARREST_IDS).setCoder(StringUtf8Coder.of());
     return read;
-  }
-
-  private TupleTagList partialTags() {
-    TupleTagList tags = TupleTagList.empty();
-    for (String table : partialTables) {
-      tags = tags.and(PartialTables.tag(table));
-    }
-    return tags;
   }
 
   private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
@@ -235,9 +217,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
         }
       }
       quality.forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
-      for (KV<String, Map<List<String>, CellStats>> partial : partials.drain()) {
-        context.output(PartialTables.tag(partial.getKey()), partial.getValue());
-      }
+      context.output(PARTIALS, partials);
       context.output(LATEST_DATE, latestDate);
     }
 

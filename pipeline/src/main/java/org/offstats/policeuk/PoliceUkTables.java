@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -33,7 +34,7 @@ import org.offstats.schema.table.PoliceUkStopSearchByType;
 import org.offstats.schema.table.PoliceUkStreetByType;
 import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellSink;
-import org.offstats.tables.CellTable;
+import org.offstats.tables.MergePartials;
 import org.offstats.tables.PartialTables;
 import org.offstats.tables.CellStats;
 import org.offstats.tables.Contribution;
@@ -120,8 +121,8 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     return rows;
   }
 
-  /** A police.uk table: its one measure is the number of records in the cell. */
-  static final class CountTable<R extends SpecificRecordBase> extends CellTable<R> {
+  /** A police.uk table from its partials: its one measure is the number of records in the cell. */
+  static final class CountTable<R extends SpecificRecordBase> extends PTransform<PCollection<Map<List<String>, CellStats>>, PCollection<R>> {
     private final TableOf<R> table;
 
     CountTable(TableOf<R> table) {
@@ -129,18 +130,13 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @Override
-    public String table() {
-      return table.table();
-    }
-
-    @Override
-    protected Class<R> rowClass() {
-      return table.rowClass();
-    }
-
-    @Override
-    protected DoFn<KV<List<String>, CellStats>, R> toRow() {
-      return new ToRowFn<>(table.rowClass());
+    public PCollection<R> expand(PCollection<Map<List<String>, CellStats>> partials) {
+      return partials
+          .apply("MergePartials", new MergePartials())
+          .apply("ToCells", ParDo.of(new AggregateCells.ToCellsFn()))
+          .setCoder(KvCoder.of(AggregateCells.KEY_CODER, CellStats.Coder.of()))
+          .apply("ToRows", ParDo.of(new ToRowFn<>(table.rowClass())))
+          .setCoder(AvroCoder.of(table.rowClass()));
     }
   }
 

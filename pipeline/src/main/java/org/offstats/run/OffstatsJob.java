@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -23,27 +22,17 @@ import org.offstats.extract.ReadExtracts;
 import org.offstats.extract.RejectedRow;
 import org.offstats.extract.RowValidator;
 import org.offstats.figures.ComputeHeadlines;
-import org.offstats.figures.HeadlineCells;
-import org.offstats.tables.PartialTables;
 import org.offstats.policeuk.PoliceUkTables;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.table.Headline;
-import org.offstats.tables.ArrestOutcomesTable;
-import org.offstats.tables.ArrestsByBcuTable;
-import org.offstats.tables.ArrestsByDemographicsTable;
-import org.offstats.tables.ArrestsByOffenceTable;
 import org.offstats.tables.CellStats;
-import org.offstats.tables.CellTable;
-import org.offstats.tables.ChargeRatesTable;
 import org.offstats.tables.Contribution;
-import org.offstats.tables.OutcomesByOffenceTable;
-import org.offstats.tables.ProtectionOrdersTable;
-import org.offstats.tables.TimeToOutcomeTable;
+import org.offstats.tables.PartialTables;
 
 /**
- * The offstats run job: ReadExtracts (read, validate, aggregate) → one composite per published
- * table → WriteRunFolder. This class only wires; {@link RunCommandRunner} validates options, runs
+ * The offstats run job: ReadExtracts (read, validate, aggregate) → BuildTables (merge, every
+ * force table, restricted/) → headline figures → WritePublished (disclosure control, publish/). This class only wires; {@link RunCommandRunner} validates options, runs
  * it and publishes the run folder.
  */
 public final class OffstatsJob {
@@ -56,27 +45,6 @@ public final class OffstatsJob {
       validators.put(extract.name(), RowValidator.forExtract(extract, plan.inputs().reference(), plan.fieldLimitBytes()));
     }
     return validators;
-  }
-
-  /** The force tables, each a composite over the readers' partial tables. */
-  private static List<CellTable<?>> forceTables() {
-    return List.of(
-        new ArrestsByOffenceTable(),
-        new ArrestsByBcuTable(),
-        new ArrestsByDemographicsTable(),
-        new ArrestOutcomesTable(),
-        new OutcomesByOffenceTable(),
-        new ChargeRatesTable(),
-        new TimeToOutcomeTable(),
-        new ProtectionOrdersTable());
-  }
-
-  /** Every partial table the readers aggregate: the force tables and the headline figures. */
-  private static List<String> partialTableNames() {
-    List<String> names = new ArrayList<>();
-    forceTables().forEach(t -> names.add(t.table()));
-    names.add(HeadlineCells.TABLE);
-    return names;
   }
 
   /** Wires the job on {@code pipeline}; tests call it on a TestPipeline. */
@@ -93,20 +61,15 @@ public final class OffstatsJob {
                 plan.recordLimitBytes(),
                 validators(plan),
                 new RecordAggregations(plan.inputs().reference(), plan.figures()),
-                plan.givenAsAt().orElse(plan.runDay()),
-                partialTableNames()));
+                plan.givenAsAt().orElse(plan.runDay())));
     PCollection<Long> asAtDay = AsAtDate.of(read.get(ReadExtracts.LATEST_DATE), plan.givenAsAt(), plan.runDay());
     PCollectionView<Long> asAt = asAtDay.apply("AsAtView", View.asSingleton());
     List<PCollection<KV<String, Long>>> facts = new ArrayList<>();
-    Map<String, PCollection<? extends IndexedRecord>> exactTables = new LinkedHashMap<>();
-    for (CellTable<?> table : forceTables()) {
-      PCollection<? extends SpecificRecordBase> rows = read.get(PartialTables.tag(table.table())).apply(table.table(), table);
-      exactTables.put(table.table(), rows);
-      facts.add(WriteRunFolder.restrictedTable(rows, table.table(), root));
-    }
+    PCollectionTuple tables = read.get(ReadExtracts.PARTIALS).apply("ForceTables", new BuildTables(root));
+    facts.add(tables.get(BuildTables.FACTS));
 
     PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles(), plan.inputs().checksums(), plan.recordLimitBytes()));
-    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, read.get(ComputeHeadlines.PARTIALS));
+    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, tables.get(BuildTables.HEADLINE_CELLS));
     for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
       PCollection<SpecificRecordBase> rows = policeUk.get(table.table());
       facts.add(WriteRunFolder.table(rows, table.table(), root));
@@ -118,7 +81,7 @@ public final class OffstatsJob {
     facts.add(
         pipeline.apply(
             "DisclosureControl",
-            new WritePublished(exactTables, headlines, asAt, plan.figures(), plan.inputs().reference(), policy, root)));
+            new WritePublished(tables.get(BuildTables.EXACT), headlines, asAt, plan.figures(), plan.inputs().reference(), policy, root)));
 
     PCollection<RejectedRow> rejected =
         PCollectionList.of(read.get(ReadExtracts.REJECTED)).and(policeUk.get(PoliceUkTables.REJECTED)).apply("AllRejects", Flatten.pCollections());
@@ -136,6 +99,7 @@ public final class OffstatsJob {
     coders.registerCoderForClass(RejectedRow.class, RejectedRow.Coder.of());
     coders.registerCoderForClass(Contribution.class, Contribution.Coder.of());
     coders.registerCoderForClass(CellStats.class, CellStats.Coder.of());
+    coders.registerCoderForClass(PartialTables.class, PartialTables.Coder.of());
   }
 
   static final class AsAtFactFn extends DoFn<Long, KV<String, Long>> {

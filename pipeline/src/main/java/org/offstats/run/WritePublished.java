@@ -30,6 +30,7 @@ import org.offstats.figures.FigureDefinitions;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.TableSchema;
 import org.offstats.schema.table.Headline;
+import org.offstats.tables.ExactTables;
 
 /**
  * Disclosure control and the writing of {@code publish/} for the force tables and the headline
@@ -43,7 +44,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
   public static final String WITHHELD = "withheld";
   public static final String UNPROVEN = "unproven";
 
-  private final Map<String, PCollection<? extends IndexedRecord>> forceTables;
+  private final PCollection<ExactTables> forceTables;
   private final PCollection<Headline> headlines;
   private final PCollectionView<Long> asAt;
   private final FigureDefinitions figures;
@@ -52,7 +53,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
   private final String runRoot;
 
   public WritePublished(
-      Map<String, PCollection<? extends IndexedRecord>> forceTables,
+      PCollection<ExactTables> forceTables,
       PCollection<Headline> headlines,
       PCollectionView<Long> asAt,
       FigureDefinitions figures,
@@ -70,15 +71,9 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
 
   @Override
   public PCollection<KV<String, Long>> expand(PBegin begin) {
-    Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews = new LinkedHashMap<>();
     List<PCollectionView<?>> sideInputs = new ArrayList<>();
-    forceTables.forEach((name, rows) -> {
-      @SuppressWarnings("unchecked")
-      PCollection<IndexedRecord> records = (PCollection<IndexedRecord>) rows;
-      PCollectionView<Iterable<IndexedRecord>> view = records.apply("AllRows " + name, View.asIterable());
-      tableViews.put(name, view);
-      sideInputs.add(view);
-    });
+    PCollectionView<ExactTables> tableViews = forceTables.apply("AllTables", View.asSingleton());
+    sideInputs.add(tableViews);
     PCollectionView<Iterable<Headline>> headlineView = headlines.apply("AllHeadlines", View.asIterable());
     sideInputs.add(headlineView);
     sideInputs.add(asAt);
@@ -89,7 +84,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
   }
 
   static final class PublishFn extends DoFn<byte[], KV<String, Long>> {
-    private final Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews;
+    private final PCollectionView<ExactTables> tableViews;
     private final PCollectionView<Iterable<Headline>> headlineView;
     private final PCollectionView<Long> asAt;
     private final FigureDefinitions figures;
@@ -98,7 +93,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
     private final String runRoot;
 
     PublishFn(
-        Map<String, PCollectionView<Iterable<IndexedRecord>>> tableViews,
+        PCollectionView<ExactTables> tableViews,
         PCollectionView<Iterable<Headline>> headlineView,
         PCollectionView<Long> asAt,
         FigureDefinitions figures,
@@ -118,11 +113,7 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
     public void processElement(ProcessContext context) throws IOException {
       LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
       Map<String, List<IndexedRecord>> exact = new LinkedHashMap<>();
-      tableViews.forEach((name, view) -> {
-        List<IndexedRecord> rows = new ArrayList<>();
-        context.sideInput(view).forEach(rows::add);
-        exact.put(name, rows);
-      });
+      context.sideInput(tableViews).rows().forEach((name, rows) -> exact.put(name, new ArrayList<>(rows)));
       List<Headline> headlineRows = new ArrayList<>();
       context.sideInput(headlineView).forEach(headlineRows::add);
 

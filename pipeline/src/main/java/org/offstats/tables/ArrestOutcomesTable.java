@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import java.util.Optional;
 import java.util.Set;
 import org.offstats.domain.Outcomes;
@@ -28,13 +26,8 @@ public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
   }
 
   @Override
-  protected Class<ArrestOutcomes> rowClass() {
+  public Class<ArrestOutcomes> rowClass() {
     return ArrestOutcomes.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, ArrestOutcomes> toRow() {
-    return new ToRowFn();
   }
 
   /** The arrest a crime's type-1 outcome is linked to, if any. */
@@ -53,14 +46,11 @@ public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
     cells.add(cell, Contribution.flagged(chargedArrestIds.contains(arrest.getArrestId())));
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, ArrestOutcomes> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<ArrestOutcomes> out) {
-      ArrestOutcomes row = TableRows.withKeys(new ArrestOutcomes(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setArrests(stats.count());
-      row.setArrestsCharged(stats.flagged());
-      out.output(row);
-    }
+  @Override
+  public ArrestOutcomes toRow(List<String> key, CellStats stats) {
+    ArrestOutcomes row = TableRows.withKeys(new ArrestOutcomes(), key);
+    row.setArrests(stats.count());
+    row.setArrestsCharged(stats.flagged());
+    return row;
   }
 }

@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.offstats.domain.Periods;
 import org.offstats.extract.ReferenceData;
 import org.offstats.schema.extract.Arrest;
@@ -18,13 +16,8 @@ public final class ArrestsByBcuTable extends CellTable<ArrestsByBcu> {
   }
 
   @Override
-  protected Class<ArrestsByBcu> rowClass() {
+  public Class<ArrestsByBcu> rowClass() {
     return ArrestsByBcu.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, ArrestsByBcu> toRow() {
-    return new ToRowFn();
   }
 
   public static void addCells(Arrest arrest, ReferenceData reference, CellSink cells) {
@@ -37,13 +30,10 @@ public final class ArrestsByBcuTable extends CellTable<ArrestsByBcu> {
     cells.add(cell, Contribution.count());
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, ArrestsByBcu> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<ArrestsByBcu> out) {
-      ArrestsByBcu row = TableRows.withKeys(new ArrestsByBcu(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setArrests(stats.count());
-      out.output(row);
-    }
+  @Override
+  public ArrestsByBcu toRow(List<String> key, CellStats stats) {
+    ArrestsByBcu row = TableRows.withKeys(new ArrestsByBcu(), key);
+    row.setArrests(stats.count());
+    return row;
   }
 }

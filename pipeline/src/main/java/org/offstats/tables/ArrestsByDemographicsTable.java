@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import java.util.HashMap;
 import java.util.Map;
 import org.offstats.domain.Periods;
@@ -25,13 +23,8 @@ public final class ArrestsByDemographicsTable extends CellTable<ArrestsByDemogra
   }
 
   @Override
-  protected Class<ArrestsByDemographics> rowClass() {
+  public Class<ArrestsByDemographics> rowClass() {
     return ArrestsByDemographics.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, ArrestsByDemographics> toRow() {
-    return new ToRowFn();
   }
 
   private static final String ETHNICITY_COLUMN = "ethnicity";
@@ -58,13 +51,10 @@ public final class ArrestsByDemographicsTable extends CellTable<ArrestsByDemogra
     cells.add(cell, Contribution.count());
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, ArrestsByDemographics> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<ArrestsByDemographics> out) {
-      ArrestsByDemographics row = TableRows.withKeys(new ArrestsByDemographics(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setArrests(stats.count());
-      out.output(row);
-    }
+  @Override
+  public ArrestsByDemographics toRow(List<String> key, CellStats stats) {
+    ArrestsByDemographics row = TableRows.withKeys(new ArrestsByDemographics(), key);
+    row.setArrests(stats.count());
+    return row;
   }
 }

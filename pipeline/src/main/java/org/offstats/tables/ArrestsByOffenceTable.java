@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.offstats.domain.Periods;
 import org.offstats.extract.ReferenceData;
 import org.offstats.schema.extract.Arrest;
@@ -21,13 +19,8 @@ public final class ArrestsByOffenceTable extends CellTable<ArrestsByOffence> {
   }
 
   @Override
-  protected Class<ArrestsByOffence> rowClass() {
+  public Class<ArrestsByOffence> rowClass() {
     return ArrestsByOffence.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, ArrestsByOffence> toRow() {
-    return new ToRowFn();
   }
 
   /** One arrest's cell: it counts once, and its person once among the cell's distinct persons. */
@@ -43,14 +36,11 @@ public final class ArrestsByOffenceTable extends CellTable<ArrestsByOffence> {
     cells.add(cell, Contribution.person(arrest.getPersonRef()));
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, ArrestsByOffence> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<ArrestsByOffence> out) {
-      ArrestsByOffence row = TableRows.withKeys(new ArrestsByOffence(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setArrests(stats.count());
-      row.setPersons(stats.distinctPersons());
-      out.output(row);
-    }
+  @Override
+  public ArrestsByOffence toRow(List<String> key, CellStats stats) {
+    ArrestsByOffence row = TableRows.withKeys(new ArrestsByOffence(), key);
+    row.setArrests(stats.count());
+    row.setPersons(stats.distinctPersons());
+    return row;
   }
 }

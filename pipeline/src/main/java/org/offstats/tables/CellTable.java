@@ -1,39 +1,29 @@
 package org.offstats.tables;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
- * A published table built from the partial tables the readers aggregated: this table's partials
- * are merged exactly into one table of cells, and each cell becomes a row. Subclasses, one per
- * table and named after it, say how a cell becomes a row.
+ * A force table built from the cells the readers aggregated: each cell of the merged partial
+ * tables becomes one row. Subclasses, one per table and named after it, say which cells a record
+ * adds to and how a cell becomes a row.
  */
-public abstract class CellTable<R extends SpecificRecordBase>
-    extends PTransform<PCollection<Map<List<String>, CellStats>>, PCollection<R>> {
+public abstract class CellTable<R extends SpecificRecordBase> {
 
   /** The table's name, as in {@code schemas/tables/}. */
   public abstract String table();
 
-  protected abstract Class<R> rowClass();
+  public abstract Class<R> rowClass();
 
   /** Turns one cell and its statistics into a row. */
-  protected abstract DoFn<KV<List<String>, CellStats>, R> toRow();
+  public abstract R toRow(List<String> key, CellStats stats);
 
-  @Override
-  public PCollection<R> expand(PCollection<Map<List<String>, CellStats>> partials) {
-    return partials
-        .apply("MergePartials", new MergePartials())
-        .apply("ToCells", ParDo.of(new AggregateCells.ToCellsFn()))
-        .setCoder(KvCoder.of(AggregateCells.KEY_CODER, CellStats.Coder.of()))
-        .apply("ToRows", ParDo.of(toRow()))
-        .setCoder(AvroCoder.of(rowClass()));
+  /** Every cell as a row, in no particular order: the writers sort. */
+  public List<R> rows(Map<List<String>, CellStats> cells) {
+    List<R> rows = new ArrayList<>(cells.size());
+    cells.forEach((key, stats) -> rows.add(toRow(key, stats)));
+    return rows;
   }
 }

@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.offstats.domain.Scopes;
 import org.offstats.schema.table.ChargeRates;
 
@@ -20,13 +18,8 @@ public final class ChargeRatesTable extends CellTable<ChargeRates> {
   }
 
   @Override
-  protected Class<ChargeRates> rowClass() {
+  public Class<ChargeRates> rowClass() {
     return ChargeRates.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, ChargeRates> toRow() {
-    return new ToRowFn();
   }
 
   public static void addCells(CrimeFacts facts, CellSink cells) {
@@ -35,15 +28,12 @@ public final class ChargeRatesTable extends CellTable<ChargeRates> {
     }
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, ChargeRates> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<ChargeRates> out) {
-      ChargeRates row = TableRows.withKeys(new ChargeRates(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setCrimesRecorded(stats.count());
-      row.setChargedSummonsed(stats.flagged());
-      row.setChargeRate((double) stats.flagged() / stats.count());
-      out.output(row);
-    }
+  @Override
+  public ChargeRates toRow(List<String> key, CellStats stats) {
+    ChargeRates row = TableRows.withKeys(new ChargeRates(), key);
+    row.setCrimesRecorded(stats.count());
+    row.setChargedSummonsed(stats.flagged());
+    row.setChargeRate((double) stats.flagged() / stats.count());
+    return row;
   }
 }

@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.offstats.domain.Scopes;
 import org.offstats.schema.table.OutcomesByOffence;
 
@@ -20,13 +18,8 @@ public final class OutcomesByOffenceTable extends CellTable<OutcomesByOffence> {
   }
 
   @Override
-  protected Class<OutcomesByOffence> rowClass() {
+  public Class<OutcomesByOffence> rowClass() {
     return OutcomesByOffence.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, OutcomesByOffence> toRow() {
-    return new ToRowFn();
   }
 
   public static void addCells(CrimeFacts facts, CellSink cells) {
@@ -35,13 +28,10 @@ public final class OutcomesByOffenceTable extends CellTable<OutcomesByOffence> {
     }
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, OutcomesByOffence> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<OutcomesByOffence> out) {
-      OutcomesByOffence row = TableRows.withKeys(new OutcomesByOffence(), cell.getKey());
-      CellStats stats = cell.getValue();
-      row.setCrimes(stats.count());
-      out.output(row);
-    }
+  @Override
+  public OutcomesByOffence toRow(List<String> key, CellStats stats) {
+    OutcomesByOffence row = TableRows.withKeys(new OutcomesByOffence(), key);
+    row.setCrimes(stats.count());
+    return row;
   }
 }

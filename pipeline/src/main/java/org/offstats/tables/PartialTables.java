@@ -1,26 +1,39 @@
 package org.offstats.tables;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Cells aggregated locally by one reader, per table: the reader adds every accepted record here,
- * so that a partial table per table and reader crosses to the next transform instead of one
- * element per record. Exact: counts add, person sets and day histograms merge.
+ * The cells one reader aggregated, per table (the force tables and the headline figures): the
+ * reader adds every accepted record here, so that one element per extract crosses to the next
+ * transform instead of one per record, or one per table. Exact: counts add, person sets and day
+ * histograms merge.
  */
 public final class PartialTables {
-  /**
-   * The output a table's partials travel under, from reader to that table's composite only:
-   * sending every partial past every table made runners copy each one once per table.
-   */
+  /** The output a table's partials travel under, where each table is a collection of its own (police.uk). */
   public static TupleTag<Map<List<String>, CellStats>> tag(String table) {
     return new TupleTag<>("partial:" + table);
   }
 
-  private final Map<String, Map<List<String>, CellStats>> tables = new HashMap<>();
+  private final Map<String, Map<List<String>, CellStats>> tables;
+
+  public PartialTables() {
+    this(new HashMap<>());
+  }
+
+  private PartialTables(Map<String, Map<List<String>, CellStats>> tables) {
+    this.tables = tables;
+  }
 
   /** A sink adding to one table's cells. */
   public CellSink table(String table) {
@@ -28,11 +41,53 @@ public final class PartialTables {
     return (cell, contribution) -> cells.computeIfAbsent(cell, k -> new CellStats()).add(contribution);
   }
 
-  /** The partial tables, each as one element; every table named is present, even if empty. */
+  /** One table's cells; empty when no record added to it. */
+  public Map<List<String>, CellStats> cells(String table) {
+    return tables.getOrDefault(table, Map.of());
+  }
+
+  /** The partial tables, each as one element, and empties this. */
   public List<KV<String, Map<List<String>, CellStats>>> drain() {
     List<KV<String, Map<List<String>, CellStats>>> partials =
         tables.entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList();
     tables.clear();
     return partials;
+  }
+
+  /** A new set of tables holding the exact merge of {@code partials}; the partials are not changed. */
+  public static PartialTables merge(Iterable<PartialTables> partials) {
+    Map<String, Map<List<String>, CellStats>> merged = new HashMap<>();
+    for (PartialTables partial : partials) {
+      partial.tables.forEach((table, cells) -> {
+        Map<List<String>, CellStats> into = merged.computeIfAbsent(table, t -> new HashMap<>());
+        cells.forEach((cell, stats) -> into.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
+      });
+    }
+    return new PartialTables(merged);
+  }
+
+  /** Coder: the tables in name order, each as a map of cells (cell order does not matter: never a key). */
+  public static final class Coder extends AtomicCoder<PartialTables> {
+    private static final Coder INSTANCE = new Coder();
+    private static final MapCoder<String, Map<List<String>, CellStats>> TABLES = MapCoder.of(StringUtf8Coder.of(), AggregateCells.TABLE_CODER);
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(PartialTables partials, OutputStream out) throws IOException {
+      TABLES.encode(new TreeMap<>(partials.tables), out);
+    }
+
+    @Override
+    public PartialTables decode(InputStream in) throws IOException {
+      return new PartialTables(new HashMap<>(TABLES.decode(in)));
+    }
+
+    @Override
+    public void verifyDeterministic() throws NonDeterministicException {
+      throw new NonDeterministicException(this, "cells are written in hash order; not for keys");
+    }
   }
 }

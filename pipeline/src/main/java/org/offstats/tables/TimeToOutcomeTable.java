@@ -1,8 +1,6 @@
 package org.offstats.tables;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.offstats.domain.DayHistogram;
 import org.offstats.domain.Outcomes;
 import org.offstats.domain.Scopes;
@@ -23,13 +21,8 @@ public final class TimeToOutcomeTable extends CellTable<TimeToOutcome> {
   }
 
   @Override
-  protected Class<TimeToOutcome> rowClass() {
+  public Class<TimeToOutcome> rowClass() {
     return TimeToOutcome.class;
-  }
-
-  @Override
-  protected DoFn<KV<List<String>, CellStats>, TimeToOutcome> toRow() {
-    return new ToRowFn();
   }
 
   public static void addCells(CrimeFacts facts, CellSink cells) {
@@ -43,17 +36,14 @@ public final class TimeToOutcomeTable extends CellTable<TimeToOutcome> {
     }
   }
 
-  static final class ToRowFn extends DoFn<KV<List<String>, CellStats>, TimeToOutcome> {
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<TimeToOutcome> out) {
-      TimeToOutcome row = TableRows.withKeys(new TimeToOutcome(), cell.getKey());
-      CellStats stats = cell.getValue();
-      DayHistogram days = stats.days();
-      row.setOutcomes(days.count());
-      row.setMedianDays(days.median());
-      row.setP25Days(days.quantileCont(0.25));
-      row.setP75Days(days.quantileCont(0.75));
-      out.output(row);
-    }
+  @Override
+  public TimeToOutcome toRow(List<String> key, CellStats stats) {
+    TimeToOutcome row = TableRows.withKeys(new TimeToOutcome(), key);
+    DayHistogram days = stats.days();
+    row.setOutcomes(days.count());
+    row.setMedianDays(days.median());
+    row.setP25Days(days.quantileCont(0.25));
+    row.setP75Days(days.quantileCont(0.75));
+    return row;
   }
 }
