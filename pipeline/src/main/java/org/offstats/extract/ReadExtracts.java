@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -56,7 +57,8 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> FACTS = new TupleTag<>() {};
   public static final TupleTag<Long> LATEST_DATE = new TupleTag<>() {};
   public static final TupleTag<PartialTables> PARTIALS = new TupleTag<>() {};
-  static final TupleTag<String> CHARGED_ARREST_IDS = new TupleTag<>() {};
+  /** The arrest ids charged crimes link to: one list per reader, not one element per id. */
+  static final TupleTag<List<String>> CHARGED_ARREST_IDS = new TupleTag<>() {};
 
   /** The files of one extract, in file order. */
   public record ExtractFiles(String extract, List<InputFile> files) implements Serializable {}
@@ -93,7 +95,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       (RecordAggregations.needsChargedArrestIds(extract) ? second : first).add(new ExtractFiles(extract, extractFiles));
     }
     PCollectionTuple firstRead = read(begin, "ReadOutcomesAndOrders", first, null);
-    PCollectionView<List<String>> charged = firstRead.get(CHARGED_ARREST_IDS).apply("ChargedArrestIds", View.asList());
+    PCollectionView<Iterable<List<String>>> charged = firstRead.get(CHARGED_ARREST_IDS).apply("ChargedArrestIds", View.asIterable());
     PCollectionTuple secondRead = read(begin, "ReadArrests", second, charged);
 
     PCollectionTuple result = PCollectionTuple.empty(begin.getPipeline());
@@ -104,7 +106,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     return result;
   }
 
-  private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<List<String>> charged) {
+  private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<Iterable<List<String>>> charged) {
     ValidateExtractFn fn = new ValidateExtractFn(checksums, recordLimitBytes, validators, aggregations, asAtBound, charged);
     ParDo.MultiOutput<ExtractFiles, RejectedRow> parDo =
         ParDo.of(fn).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
@@ -117,7 +119,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     read.get(PARTIALS).setCoder(PartialTables.Coder.of());
     read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     read.get(LATEST_DATE).setCoder(VarLongCoder.of());
-    read.get(CHARGED_ARREST_IDS).setCoder(StringUtf8Coder.of());
+    read.get(CHARGED_ARREST_IDS).setCoder(ListCoder.of(StringUtf8Coder.of()));
     return read;
   }
 
@@ -132,13 +134,13 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     private final Map<String, RowValidator> validators;
     private final RecordAggregations aggregations;
     private final long asAtBound;
-    private final PCollectionView<List<String>> chargedView;
+    private final PCollectionView<Iterable<List<String>>> chargedView;
     private final Counter recordsRead = Metrics.counter(ReadExtracts.class, "records_read");
     private final Counter recordsRejected = Metrics.counter(ReadExtracts.class, "records_rejected");
 
     ValidateExtractFn(
         Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, Map<String, RowValidator> validators,
-        RecordAggregations aggregations, long asAtBound, PCollectionView<List<String>> chargedView) {
+        RecordAggregations aggregations, long asAtBound, PCollectionView<Iterable<List<String>>> chargedView) {
       this.checksums = checksums;
       this.recordLimitBytes = recordLimitBytes;
       this.validators = validators;
@@ -152,7 +154,11 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       RowValidator validator = validators.get(extract.extract());
       LocalDate bound = LocalDate.ofEpochDay(asAtBound);
       int[] keyColumns = keyColumns(validator.contract());
-      Set<String> charged = chargedView == null ? Set.of() : new HashSet<>(context.sideInput(chargedView));
+      Set<String> charged = new HashSet<>();
+      if (chargedView != null) {
+        context.sideInput(chargedView).forEach(charged::addAll);
+      }
+      Set<String> chargedHere = new HashSet<>();
       // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
       Map<String, Long> firstByKey = new HashMap<>();
       PartialTables partials = new PartialTables();
@@ -201,7 +207,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
             }
             accepted++;
             latestDate = Math.max(latestDate, result.latestDate());
-            aggregations.add(extract.extract(), result.values(), partials, charged, id -> context.output(CHARGED_ARREST_IDS, id),
+            aggregations.add(extract.extract(), result.values(), partials, charged, chargedHere::add,
                 quality);
           }
           progress.countBytes(input.bytesRead(), bytesCounted);
@@ -218,6 +224,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       }
       quality.forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
       context.output(PARTIALS, partials);
+      context.output(CHARGED_ARREST_IDS, List.copyOf(chargedHere));
       context.output(LATEST_DATE, latestDate);
     }
 

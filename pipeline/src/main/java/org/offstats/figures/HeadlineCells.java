@@ -21,7 +21,8 @@ public final class HeadlineCells {
 
   private HeadlineCells() {}
 
-  public static void addCells(Arrest arrest, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
+  /** @param person the reader's number for the arrest's person_ref ({@link org.offstats.tables.PartialTables#person}) */
+  public static void addCells(Arrest arrest, int person, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
     Map<String, String> attributes = null;
     for (FigureDefinition figure : definitions.figures()) {
       if (!figure.source().equals(FigureDefinition.SOURCE_ARRESTS)) {
@@ -35,7 +36,7 @@ public final class HeadlineCells {
         attributes = FigureMatcher.attributesOf(arrest, reference);
       }
       if (FigureMatcher.matches(figure.filters(), attributes)) {
-        Contribution c = figure.unit().equals(FigureDefinition.PERSONS) ? Contribution.person(arrest.getPersonRef()) : Contribution.count();
+        Contribution c = figure.unit().equals(FigureDefinition.PERSONS) ? Contribution.person(person) : Contribution.count();
         cells.add(List.of(figure.id(), bucket.get()), c);
       }
     }

@@ -55,11 +55,12 @@ public final class RecordAggregations implements Serializable {
     switch (extract) {
       case "arrests" -> {
         Arrest arrest = Records.fill(new Arrest(), values);
-        ArrestsByOffenceTable.addCells(arrest, reference, partials.table(ArrestsByOffenceTable.NAME));
+        int person = partials.person(arrest.getPersonRef());
+        ArrestsByOffenceTable.addCells(arrest, person, reference, partials.table(ArrestsByOffenceTable.NAME));
         ArrestsByBcuTable.addCells(arrest, reference, partials.table(ArrestsByBcuTable.NAME));
         ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups(), partials.table(ArrestsByDemographicsTable.NAME));
         ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, partials.table(ArrestOutcomesTable.NAME));
-        HeadlineCells.addCells(arrest, reference, figures, partials.table(HeadlineCells.TABLE));
+        HeadlineCells.addCells(arrest, person, reference, figures, partials.table(HeadlineCells.TABLE));
         DataQuality.arrest(arrest, ethnicityGroups(), quality);
       }
       case "outcomes" -> {

@@ -23,8 +23,12 @@ public final class ArrestsByOffenceTable extends CellTable<ArrestsByOffence> {
     return ArrestsByOffence.class;
   }
 
-  /** One arrest's cell: it counts once, and its person once among the cell's distinct persons. */
-  public static void addCells(Arrest arrest, ReferenceData reference, CellSink cells) {
+  /**
+   * One arrest's cell: it counts once, and its person once among the cell's distinct persons.
+   *
+   * @param person the reader's number for the arrest's person_ref ({@link PartialTables#person})
+   */
+  public static void addCells(Arrest arrest, int person, ReferenceData reference, CellSink cells) {
     List<String> cell =
         List.of(
             Periods.month(arrest.getArrestDate()),
@@ -33,7 +37,7 @@ public final class ArrestsByOffenceTable extends CellTable<ArrestsByOffence> {
             reference.offence(arrest.getOffenceCode()).getOffenceGroup(),
             arrest.getOffenceCode(),
             Boolean.toString(arrest.getDomesticAbuse()));
-    cells.add(cell, Contribution.person(arrest.getPersonRef()));
+    cells.add(cell, Contribution.person(person));
   }
 
   @Override

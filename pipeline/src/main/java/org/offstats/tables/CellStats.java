@@ -5,30 +5,32 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.offstats.domain.DayHistogram;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Exact statistics of one cell: how many records, how many flagged, the distinct persons (an exact
  * set, since distinct counts do not add across cells), and the histogram of day gaps (exact
  * quantiles without keeping every value).
+ *
+ * <p>Persons are the numbers one reader gave each person_ref ({@link PartialTables#person}), held
+ * in a compressed bitmap (RoaringBitmap): a few bytes per person rather than a string each, and an
+ * exact union. Numbers from different readers are different people's: {@link PartialTables#merge}
+ * refuses to mix them.
  */
 public final class CellStats {
   private long count;
   private long flagged;
-  private final Set<String> persons;
+  private final RoaringBitmap persons;
   private final DayHistogram days;
 
   public CellStats() {
-    this(0, 0, new HashSet<>(), new DayHistogram());
+    this(0, 0, new RoaringBitmap(), new DayHistogram());
   }
 
-  private CellStats(long count, long flagged, Set<String> persons, DayHistogram days) {
+  private CellStats(long count, long flagged, RoaringBitmap persons, DayHistogram days) {
     this.count = count;
     this.flagged = flagged;
     this.persons = persons;
@@ -40,7 +42,7 @@ public final class CellStats {
     if (c.flagged()) {
       flagged++;
     }
-    if (c.person() != null) {
+    if (c.person() != Contribution.NO_PERSON) {
       persons.add(c.person());
     }
     if (c.days() != Contribution.NO_DAYS) {
@@ -51,7 +53,7 @@ public final class CellStats {
   public CellStats merge(CellStats other) {
     count += other.count;
     flagged += other.flagged;
-    persons.addAll(other.persons);
+    persons.or(other.persons);
     days.merge(other.days);
     return this;
   }
@@ -65,17 +67,19 @@ public final class CellStats {
   }
 
   public long distinctPersons() {
-    return persons.size();
+    return persons.getLongCardinality();
+  }
+
+  /** Whether any record of the cell named a person. */
+  boolean countsPersons() {
+    return !persons.isEmpty();
   }
 
   public DayHistogram days() {
     return days;
   }
 
-  /**
-   * Coder for the accumulator. It is never used for a key, so the persons need no canonical order
-   * (sorting them on every encode was a large share of a run's time).
-   */
+  /** Coder for the accumulator; the persons in RoaringBitmap's own portable format. */
   public static final class Coder extends AtomicCoder<CellStats> {
     private static final Coder INSTANCE = new Coder();
 
@@ -87,11 +91,8 @@ public final class CellStats {
     public void encode(CellStats stats, OutputStream out) throws IOException {
       VarLongCoder.of().encode(stats.count, out);
       VarLongCoder.of().encode(stats.flagged, out);
-      VarIntCoder.of().encode(stats.persons.size(), out);
-      for (String person : stats.persons) {
-        StringUtf8Coder.of().encode(person, out);
-      }
       DataOutputStream data = new DataOutputStream(out);
+      stats.persons.serialize(data);
       stats.days.encode(data);
       data.flush();
     }
@@ -100,18 +101,16 @@ public final class CellStats {
     public CellStats decode(InputStream in) throws IOException {
       long count = VarLongCoder.of().decode(in);
       long flagged = VarLongCoder.of().decode(in);
-      int personCount = VarIntCoder.of().decode(in);
-      Set<String> persons = new HashSet<>();
-      for (int i = 0; i < personCount; i++) {
-        persons.add(StringUtf8Coder.of().decode(in));
-      }
-      DayHistogram days = DayHistogram.decode(new DataInputStream(in));
+      DataInputStream data = new DataInputStream(in);
+      RoaringBitmap persons = new RoaringBitmap();
+      persons.deserialize(data);
+      DayHistogram days = DayHistogram.decode(data);
       return new CellStats(count, flagged, persons, days);
     }
 
     @Override
     public void verifyDeterministic() throws NonDeterministicException {
-      throw new NonDeterministicException(this, "person sets are written in hash order; not for keys");
+      throw new NonDeterministicException(this, "a bitmap's containers depend on how it was built; not for keys");
     }
   }
 }

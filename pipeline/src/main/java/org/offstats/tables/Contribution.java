@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -13,33 +12,35 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * What one record adds to one cell: itself (counted), optionally a person (for distinct persons),
  * whether it is flagged (charged), and optionally a day gap (for quantiles).
  *
- * @param person the pseudonymised person_ref, or null when the cell does not count persons
+ * @param person the number the reader gave the record's pseudonymised person_ref ({@link
+ *     PartialTables#person}), or {@link #NO_PERSON} when the cell does not count persons
  * @param flagged whether the record counts in the flagged measure (e.g. charged/summonsed)
  * @param days days from recorded to outcome, or -1 when the cell has no day measure
  * @param records how many records this stands for: 1, or a count already made (a police.uk cell)
  */
-public record Contribution(String person, boolean flagged, int days, long records) {
+public record Contribution(int person, boolean flagged, int days, long records) {
   public static final int NO_DAYS = -1;
+  public static final int NO_PERSON = -1;
 
   public static Contribution count() {
-    return new Contribution(null, false, NO_DAYS, 1);
+    return new Contribution(NO_PERSON, false, NO_DAYS, 1);
   }
 
   /** Records already counted elsewhere (a published police.uk cell), added as they are. */
   public static Contribution counted(long records) {
-    return new Contribution(null, false, NO_DAYS, records);
+    return new Contribution(NO_PERSON, false, NO_DAYS, records);
   }
 
-  public static Contribution person(String personRef) {
-    return new Contribution(personRef, false, NO_DAYS, 1);
+  public static Contribution person(int person) {
+    return new Contribution(person, false, NO_DAYS, 1);
   }
 
   public static Contribution flagged(boolean flagged) {
-    return new Contribution(null, flagged, NO_DAYS, 1);
+    return new Contribution(NO_PERSON, flagged, NO_DAYS, 1);
   }
 
   public static Contribution days(int days) {
-    return new Contribution(null, false, days, 1);
+    return new Contribution(NO_PERSON, false, days, 1);
   }
 
   /** Deterministic coder. */
@@ -52,10 +53,7 @@ public record Contribution(String person, boolean flagged, int days, long record
 
     @Override
     public void encode(Contribution c, OutputStream out) throws IOException {
-      BooleanCoder.of().encode(c.person != null, out);
-      if (c.person != null) {
-        StringUtf8Coder.of().encode(c.person, out);
-      }
+      VarIntCoder.of().encode(c.person + 1, out);
       BooleanCoder.of().encode(c.flagged, out);
       VarIntCoder.of().encode(c.days, out);
       VarLongCoder.of().encode(c.records, out);
@@ -63,7 +61,7 @@ public record Contribution(String person, boolean flagged, int days, long record
 
     @Override
     public Contribution decode(InputStream in) throws IOException {
-      String person = BooleanCoder.of().decode(in) ? StringUtf8Coder.of().decode(in) : null;
+      int person = VarIntCoder.of().decode(in) - 1;
       return new Contribution(person, BooleanCoder.of().decode(in), VarIntCoder.of().decode(in), VarLongCoder.of().decode(in));
     }
 

@@ -19,7 +19,20 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
  * step that builds them to disclosure control. Row order within a table is unspecified: every
  * consumer sorts.
  */
-public record ExactTables(Map<String, List<SpecificRecordBase>> rows) {
+public final class ExactTables {
+  private final Map<String, List<SpecificRecordBase>> rows;
+
+  public ExactTables(Map<String, List<SpecificRecordBase>> rows) {
+    this.rows = rows;
+  }
+
+  /**
+   * The rows by table. Equality and hash code are the object's own (not a record's, computed over
+   * every row): runners hash elements as they pass, and this one holds every force table.
+   */
+  public Map<String, List<SpecificRecordBase>> rows() {
+    return rows;
+  }
 
   public List<SpecificRecordBase> table(String table) {
     return rows.getOrDefault(table, List.of());

@@ -26,6 +26,8 @@ public final class PartialTables {
   }
 
   private final Map<String, Map<List<String>, CellStats>> tables;
+  /** This reader's numbering of person_ref values (never leaves the reader: only the numbers do). */
+  private final Map<String, Integer> personNumbers = new HashMap<>();
 
   public PartialTables() {
     this(new HashMap<>());
@@ -33,6 +35,25 @@ public final class PartialTables {
 
   private PartialTables(Map<String, Map<List<String>, CellStats>> tables) {
     this.tables = tables;
+  }
+
+  /**
+   * The number this reader gives a person_ref: 0, 1, 2... in order of first appearance, so the
+   * same person is the same number in every cell of this reader's tables. Distinct persons are
+   * counted from one extract (arrests), read by one reader.
+   */
+  public int person(String personRef) {
+    Integer known = personNumbers.get(personRef);
+    if (known != null) {
+      return known;
+    }
+    int next = personNumbers.size();
+    personNumbers.put(personRef, next);
+    return next;
+  }
+
+  private boolean countsPersons() {
+    return tables.values().stream().flatMap(cells -> cells.values().stream()).anyMatch(CellStats::countsPersons);
   }
 
   /** A sink adding to one table's cells. */
@@ -54,10 +75,18 @@ public final class PartialTables {
     return partials;
   }
 
-  /** A new set of tables holding the exact merge of {@code partials}; the partials are not changed. */
+  /**
+   * A new set of tables holding the exact merge of {@code partials}; the partials are not changed.
+   * At most one of them may count persons: person numbers are per reader, so two readers' numbers
+   * would count different people as one.
+   */
   public static PartialTables merge(Iterable<PartialTables> partials) {
     Map<String, Map<List<String>, CellStats>> merged = new HashMap<>();
+    int countingPersons = 0;
     for (PartialTables partial : partials) {
+      if (partial.countsPersons() && ++countingPersons > 1) {
+        throw new IllegalStateException("distinct persons from two readers cannot be merged: person numbers are per reader");
+      }
       partial.tables.forEach((table, cells) -> {
         Map<List<String>, CellStats> into = merged.computeIfAbsent(table, t -> new HashMap<>());
         cells.forEach((cell, stats) -> into.computeIfAbsent(cell, k -> new CellStats()).merge(stats));

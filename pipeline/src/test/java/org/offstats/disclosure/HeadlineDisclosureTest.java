@@ -34,7 +34,7 @@ class HeadlineDisclosureTest {
   private static CellStats arrests(int n) {
     CellStats stats = new CellStats();
     for (int i = 0; i < n; i++) {
-      stats.add(Contribution.person("p"));
+      stats.add(Contribution.person(0));
     }
     return stats;
   }

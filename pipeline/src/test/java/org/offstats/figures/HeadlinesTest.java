@@ -84,7 +84,7 @@ class HeadlinesTest {
     CellStats stats = new CellStats();
     for (int p = 0; p < distinct; p++) {
       for (int a = 0; a < arrestsEach; a++) {
-        stats.add(Contribution.person("PZ-" + p));
+        stats.add(Contribution.person(p));
       }
     }
     return stats;
@@ -203,9 +203,9 @@ class HeadlinesTest {
   @Test
   void personsAreDistinctNotArrests() {
     CellStats stats = new CellStats();
-    stats.add(Contribution.person("PZ4X-0001"));
-    stats.add(Contribution.person("PZ4X-0001"));
-    stats.add(Contribution.person("PZ4X-0002"));
+    stats.add(Contribution.person(1));
+    stats.add(Contribution.person(1));
+    stats.add(Contribution.person(2));
     FigureDefinition people = figure("people", "persons", "arrests", "exact", null, "{published} people by {as_at}.");
     Headline row = Headlines.build(List.of(people), Map.of("people", stats), AS_AT).get(0);
     assertThat(row.getValue()).isEqualTo(2.0);

@@ -58,11 +58,11 @@ class StatementChecksTest {
 
     CellStats people = new CellStats();
     for (int i = 0; i < 3247; i++) {
-      people.add(Contribution.person("p" + i));
+      people.add(Contribution.person(i));
     }
     CellStats arrests = new CellStats();
     for (int i = 0; i < 1893; i++) {
-      arrests.add(Contribution.person("q"));
+      arrests.add(Contribution.person(0));
     }
     List<Headline> rows = Headlines.build(definitions.figures(), Map.of("people", people, "da_arrests", arrests), LocalDate.of(2025, 10, 31));
     // 3,247 persons floor to 3,200; 1,893 arrests to 1,800
