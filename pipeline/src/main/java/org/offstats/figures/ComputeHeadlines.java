@@ -13,68 +13,61 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Impulse;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.disclosure.DisclosurePolicy;
 import org.offstats.disclosure.HeadlineDisclosure;
 import org.offstats.domain.NumberFormats;
-import org.offstats.policeuk.PoliceUkTables;
 import org.offstats.run.CannotWriteException;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
-import org.offstats.tables.AggregateCells;
+import org.offstats.tables.CellSink;
 import org.offstats.tables.CellStats;
-import org.offstats.tables.MergePartials;
 import org.offstats.tables.PartialTables;
 import org.offstats.tables.Contribution;
+import org.offstats.tables.ExactTables;
 
 /**
  * {@code headlines} (OUTPUTS.md "Headline figures"): every figure of {@code figures/headlines.json}
  * computed over its whole scope (distinct persons over a period are not the sum of per-month
  * distinct counts), then {@code publish/headlines.json} and {@code headlines.md}.
  */
-public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollection<Headline>> {
-  /** The readers' partial tables of the headline figures. */
-  public static final TupleTag<Map<List<String>, CellStats>> PARTIALS = PartialTables.tag(HeadlineCells.TABLE);
-
+public final class ComputeHeadlines extends PTransform<PBegin, PCollection<Headline>> {
+  private final PCollection<Map<List<String>, CellStats>> forceCells;
+  private final PCollection<ExactTables> policeUkRows;
   private final FigureDefinitions definitions;
   private final PCollectionView<Long> asAt;
   private final DisclosurePolicy policy;
 
-  public ComputeHeadlines(FigureDefinitions definitions, PCollectionView<Long> asAt, DisclosurePolicy policy) {
+  /**
+   * @param forceCells the figures' cells the force readers aggregated, merged (one element)
+   * @param policeUkRows the police.uk tables' rows (one element)
+   */
+  public ComputeHeadlines(
+      PCollection<Map<List<String>, CellStats>> forceCells, PCollection<ExactTables> policeUkRows, FigureDefinitions definitions,
+      PCollectionView<Long> asAt, DisclosurePolicy policy) {
+    this.forceCells = forceCells;
+    this.policeUkRows = policeUkRows;
     this.definitions = definitions;
     this.asAt = asAt;
     this.policy = policy;
   }
 
   @Override
-  public PCollection<Headline> expand(PCollectionTuple input) {
-    PCollectionList<Map<List<String>, CellStats>> all =
-        PCollectionList.of(input.get(PARTIALS));
-    for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
-      if (input.has(table.table())) {
-        PCollection<SpecificRecordBase> rows = input.get(table.table());
-        all = all.and(
-            rows.apply("Contributions " + table.table(), ParDo.of(new TableRowContributionFn(definitions, table.table(), asAt)).withSideInputs(asAt))
-                .setCoder(AggregateCells.CONTRIBUTION_CODER)
-                .apply("Cells " + table.table(), Combine.globally(new AggregateCells.CellTableFn())));
-      }
-    }
-    return all
-        .apply("AllFigureCells", Flatten.pCollections())
-        .apply("MergeFigureCells", new MergePartials())
-        .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(definitions, asAt, policy)).withSideInputs(asAt))
+  public PCollection<Headline> expand(PBegin begin) {
+    PCollectionView<Map<List<String>, CellStats>> cells = forceCells.apply("ForceFigureCells", View.asSingleton());
+    PCollectionView<ExactTables> rows = policeUkRows.apply("PoliceUkRows", View.asSingleton());
+    return begin
+        .apply("Once", Impulse.create())
+        .apply("BuildHeadlineRows", ParDo.of(new HeadlineRowsFn(cells, rows, definitions, asAt, policy)).withSideInputs(cells, rows, asAt))
         .setCoder(AvroCoder.of(Headline.class));
   }
 
@@ -82,56 +75,56 @@ public final class ComputeHeadlines extends PTransform<PCollectionTuple, PCollec
    * Figures over a police.uk table: each row is a cell already counted, added with its count when
    * its month (judged by the month's first day) is in the figure's period and its keys match.
    */
-  static final class TableRowContributionFn extends DoFn<SpecificRecordBase, KV<List<String>, Contribution>> {
-    private final FigureDefinitions definitions;
-    private final String table;
-    private final PCollectionView<Long> asAt;
-
-    TableRowContributionFn(FigureDefinitions definitions, String table, PCollectionView<Long> asAt) {
-      this.definitions = definitions;
-      this.table = table;
-      this.asAt = asAt;
-    }
-
-    @ProcessElement
-    public void processElement(ProcessContext context) {
-      Map<String, String> attributes = FigureMatcher.attributesOf(context.element());
+  static void addPoliceUkRows(String table, List<SpecificRecordBase> rows, FigureDefinitions definitions, LocalDate asAtDate, CellSink cells) {
+    for (SpecificRecordBase row : rows) {
+      Map<String, String> attributes = FigureMatcher.attributesOf(row);
       Optional<LocalDate> month = FigureMatcher.monthStart(attributes.get("month"));
-      // police.uk records have no as-at bound of their own, so a period ending at as-at is
-      // bounded here (force records after as-at were rejected when read)
-      LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
-      SpecificRecordBase row = context.element();
       long records = (Long) row.get(row.getSchema().getFields().size() - 1);
       for (FigureDefinition figure : definitions.figures()) {
         if (!figure.source().equals(table) || month.isEmpty()) {
           continue;
         }
+        // police.uk records have no as-at bound of their own, so a period ending at as-at is
+        // bounded here (force records after as-at were rejected when read)
         if (month.get().isAfter(asAtDate)) {
           continue;
         }
         Optional<String> bucket = FigureMatcher.bucket(figure.period(), month.get());
         if (bucket.isPresent() && FigureMatcher.matches(figure.filters(), attributes)) {
-          context.output(KV.of(List.of(figure.id(), bucket.get()), Contribution.counted(records)));
+          cells.add(List.of(figure.id(), bucket.get()), Contribution.counted(records));
         }
       }
     }
   }
 
-  /** Picks each figure's cell (its period bucket, given as-at) and builds the headline rows. */
-  static final class HeadlineRowsFn extends DoFn<Map<List<String>, CellStats>, Headline> {
+  /** Adds the police.uk figures' cells to the force ones, picks each figure's cell (its period bucket, given as-at) and builds the headline rows. */
+  static final class HeadlineRowsFn extends DoFn<byte[], Headline> {
+    private final PCollectionView<Map<List<String>, CellStats>> forceCells;
+    private final PCollectionView<ExactTables> policeUkRows;
     private final FigureDefinitions definitions;
     private final PCollectionView<Long> asAt;
     private final DisclosurePolicy policy;
 
-    HeadlineRowsFn(FigureDefinitions definitions, PCollectionView<Long> asAt, DisclosurePolicy policy) {
+    HeadlineRowsFn(
+        PCollectionView<Map<List<String>, CellStats>> forceCells, PCollectionView<ExactTables> policeUkRows, FigureDefinitions definitions,
+        PCollectionView<Long> asAt, DisclosurePolicy policy) {
+      this.forceCells = forceCells;
+      this.policeUkRows = policeUkRows;
       this.definitions = definitions;
       this.asAt = asAt;
       this.policy = policy;
     }
 
     @ProcessElement
-    public void processElement(@Element Map<List<String>, CellStats> cells, ProcessContext context) {
+    public void processElement(ProcessContext context) {
       LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
+      // a new table of cells: the side inputs are shared with the runner and not changed
+      Map<List<String>, CellStats> cells = new HashMap<>();
+      context.sideInput(forceCells).forEach((cell, stats) -> cells.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
+      PartialTables policeUk = new PartialTables();
+      context.sideInput(policeUkRows).rows().forEach((table, rows) -> addPoliceUkRows(table, rows, definitions, asAtDate, policeUk.table(HeadlineCells.TABLE)));
+      policeUk.cells(HeadlineCells.TABLE).forEach((cell, stats) -> cells.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
+
       Map<String, CellStats> byId = new HashMap<>();
       for (FigureDefinition figure : definitions.figures()) {
         FigureMatcher.chosenBucket(figure.period(), asAtDate)

@@ -7,16 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -25,19 +25,21 @@ import org.offstats.extract.CsvRecordReader;
 import org.offstats.extract.InputScan;
 import org.offstats.extract.ReasonCode;
 import org.offstats.extract.RejectedRow;
+import org.offstats.run.GatherAll;
 import org.offstats.run.RunFacts;
+import org.offstats.run.RunLayout;
+import org.offstats.run.WriteRunFolder;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.TableSchema;
 import org.offstats.schema.table.PoliceUkOutcomesByType;
 import org.offstats.schema.table.PoliceUkStopSearchByType;
 import org.offstats.schema.table.PoliceUkStreetByType;
-import org.offstats.tables.AggregateCells;
 import org.offstats.tables.CellSink;
-import org.offstats.tables.MergePartials;
 import org.offstats.tables.PartialTables;
 import org.offstats.tables.CellStats;
 import org.offstats.tables.Contribution;
+import org.offstats.tables.ExactTables;
 import org.offstats.tables.TableRows;
 
 /**
@@ -54,6 +56,9 @@ import org.offstats.tables.TableRows;
 public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> FACTS = new TupleTag<>() {};
+  /** Every police.uk table's rows, as one element. */
+  public static final TupleTag<ExactTables> ROWS = new TupleTag<>() {};
+  static final TupleTag<PartialTables> PARTIALS = new TupleTag<>() {};
 
   /** Each police.uk file kind and the table it is summarised into. */
   private static final Map<String, TableOf<?>> TABLES = new LinkedHashMap<>();
@@ -72,15 +77,18 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
   private final List<PoliceUkFile> files;
   private final Map<String, InputScan.FileChecksum> checksums;
   private final long recordLimitBytes;
+  private final String runRoot;
 
   /**
    * @param checksums each file's checksum taken before reading, which the bytes read must match
    * @param recordLimitBytes the longest record read whole ({@code --max-record-bytes})
+   * @param runRoot the temporary run folder the tables are written into
    */
-  public PoliceUkTables(List<PoliceUkFile> files, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes) {
+  public PoliceUkTables(List<PoliceUkFile> files, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, String runRoot) {
     this.files = files;
     this.checksums = checksums;
     this.recordLimitBytes = recordLimitBytes;
+    this.runRoot = runRoot;
   }
 
   /** The police.uk tables, in the order they are written. */
@@ -93,50 +101,50 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         begin
             .apply("ListPoliceUkFiles", Create.of(files).withCoder(SerializableCoder.of(PoliceUkFile.class)))
-            .apply("CountRecords", ParDo.of(new ReadFileFn(checksums, recordLimitBytes)).withOutputTags(REJECTED, partialTags().and(FACTS)));
+            .apply("CountRecords", ParDo.of(new ReadFileFn(checksums, recordLimitBytes)).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS)));
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
-    read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(org.apache.beam.sdk.coders.StringUtf8Coder.of(),
-        org.apache.beam.sdk.coders.VarLongCoder.of()));
-    PCollectionTuple result = PCollectionTuple.of(REJECTED, read.get(REJECTED)).and(FACTS, read.get(FACTS));
-    for (TableOf<?> table : TABLES.values()) {
-      PCollection<Map<List<String>, CellStats>> partials = read.get(PartialTables.tag(table.table()));
-      result = result.and(table.table(), rows(partials.setCoder(AggregateCells.TABLE_CODER), table));
-    }
-    return result;
+    read.get(FACTS).setCoder(WriteRunFolder.factCoder());
+    read.get(PARTIALS).setCoder(PartialTables.Coder.of());
+    PCollectionTuple built =
+        read.get(PARTIALS)
+            .apply("GatherPartials", GatherAll.of())
+            .apply("BuildAndWrite", ParDo.of(new BuildFn(runRoot)).withOutputTags(ROWS, TupleTagList.of(FACTS)));
+    built.get(ROWS).setCoder(ExactTables.Coder.of());
+    built.get(FACTS).setCoder(WriteRunFolder.factCoder());
+    PCollection<KV<String, Long>> facts =
+        PCollectionList.of(read.get(FACTS)).and(built.get(FACTS)).apply("AllFacts", Flatten.pCollections());
+    return PCollectionTuple.of(REJECTED, read.get(REJECTED)).and(FACTS, facts).and(ROWS, built.get(ROWS));
   }
 
-  private static TupleTagList partialTags() {
-    TupleTagList tags = TupleTagList.empty();
-    for (TableOf<?> table : TABLES.values()) {
-      tags = tags.and(PartialTables.tag(table.table()));
-    }
-    return tags;
-  }
+  /**
+   * Merges the files' partials, turns each table's cells into rows, writes each table into
+   * {@code restricted/} and, as it is, into {@code publish/}, and outputs every table's rows as
+   * one element (for the headline figures over police.uk tables) and their row counts.
+   */
+  static final class BuildFn extends DoFn<List<PartialTables>, ExactTables> {
+    private final String runRoot;
 
-  private static <R extends SpecificRecordBase> PCollection<SpecificRecordBase> rows(
-      PCollection<Map<List<String>, CellStats>> partials, TableOf<R> table) {
-    @SuppressWarnings("unchecked")
-    PCollection<SpecificRecordBase> rows =
-        (PCollection<SpecificRecordBase>) (PCollection<?>) partials.apply("Build " + table.table(), new CountTable<>(table));
-    return rows;
-  }
-
-  /** A police.uk table from its partials: its one measure is the number of records in the cell. */
-  static final class CountTable<R extends SpecificRecordBase> extends PTransform<PCollection<Map<List<String>, CellStats>>, PCollection<R>> {
-    private final TableOf<R> table;
-
-    CountTable(TableOf<R> table) {
-      this.table = table;
+    BuildFn(String runRoot) {
+      this.runRoot = runRoot;
     }
 
-    @Override
-    public PCollection<R> expand(PCollection<Map<List<String>, CellStats>> partials) {
-      return partials
-          .apply("MergePartials", new MergePartials())
-          .apply("ToCells", ParDo.of(new AggregateCells.ToCellsFn()))
-          .setCoder(KvCoder.of(AggregateCells.KEY_CODER, CellStats.Coder.of()))
-          .apply("ToRows", ParDo.of(new ToRowFn<>(table.rowClass())))
-          .setCoder(AvroCoder.of(table.rowClass()));
+    @ProcessElement
+    public void processElement(@Element List<PartialTables> partials, MultiOutputReceiver out) throws ReflectiveOperationException {
+      PartialTables merged = PartialTables.merge(partials);
+      Map<String, List<SpecificRecordBase>> rows = new LinkedHashMap<>();
+      for (TableOf<?> table : TABLES.values()) {
+        List<SpecificRecordBase> tableRows = new ArrayList<>();
+        for (Map.Entry<List<String>, CellStats> cell : merged.cells(table.table()).entrySet()) {
+          SpecificRecordBase row = TableRows.withKeys(table.rowClass().getDeclaredConstructor().newInstance(), cell.getKey());
+          // the one measure follows the keys: the number of records in the cell
+          row.put(cell.getKey().size(), cell.getValue().count());
+          tableRows.add(row);
+        }
+        WriteRunFolder.writeAsItIs(tableRows, table.table(), new RunLayout(Path.of(runRoot)));
+        out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, table.table()), (long) tableRows.size()));
+        rows.put(table.table(), tableRows);
+      }
+      out.get(ROWS).output(new ExactTables(rows));
     }
   }
 
@@ -196,7 +204,7 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
       for (Long line : blankLines) {
         out.get(FACTS).output(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), line.toString()), 1L));
       }
-      partials.drain().forEach(partial -> out.get(PartialTables.tag(partial.getKey())).output(partial.getValue()));
+      out.get(PARTIALS).output(partials);
     }
   }
 
@@ -212,21 +220,5 @@ public final class PoliceUkTables extends PTransform<PBegin, PCollectionTuple> {
           default -> source.column(key).index();
         })
         .toArray();
-  }
-
-  static final class ToRowFn<R extends SpecificRecordBase> extends DoFn<KV<List<String>, CellStats>, R> {
-    private final Class<R> rowClass;
-
-    ToRowFn(Class<R> rowClass) {
-      this.rowClass = rowClass;
-    }
-
-    @ProcessElement
-    public void processElement(@Element KV<List<String>, CellStats> cell, OutputReceiver<R> out) throws ReflectiveOperationException {
-      R row = TableRows.withKeys(rowClass.getDeclaredConstructor().newInstance(), cell.getKey());
-      // the one measure follows the keys: the number of records in the cell
-      row.put(cell.getKey().size(), cell.getValue().count());
-      out.output(row);
-    }
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -68,16 +67,13 @@ public final class OffstatsJob {
     PCollectionTuple tables = read.get(ReadExtracts.PARTIALS).apply("ForceTables", new BuildTables(root));
     facts.add(tables.get(BuildTables.FACTS));
 
-    PCollectionTuple policeUk = pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles(), plan.inputs().checksums(), plan.recordLimitBytes()));
-    PCollectionTuple headlineInputs = PCollectionTuple.of(ComputeHeadlines.PARTIALS, tables.get(BuildTables.HEADLINE_CELLS));
-    for (PoliceUkTables.TableOf<?> table : PoliceUkTables.tables()) {
-      PCollection<SpecificRecordBase> rows = policeUk.get(table.table());
-      facts.add(WriteRunFolder.table(rows, table.table(), root));
-      headlineInputs = headlineInputs.and(table.table(), rows);
-    }
+    PCollectionTuple policeUk =
+        pipeline.apply("PoliceUk", new PoliceUkTables(plan.inputs().policeUkFiles(), plan.inputs().checksums(), plan.recordLimitBytes(), root));
+    facts.add(policeUk.get(PoliceUkTables.FACTS));
 
     DisclosurePolicy policy = DisclosurePolicy.bundled();
-    PCollection<Headline> headlines = headlineInputs.apply("Headlines", new ComputeHeadlines(plan.figures(), asAt, policy));
+    PCollection<Headline> headlines =
+        pipeline.apply("Headlines", new ComputeHeadlines(tables.get(BuildTables.HEADLINE_CELLS), policeUk.get(PoliceUkTables.ROWS), plan.figures(), asAt, policy));
     facts.add(
         pipeline.apply(
             "DisclosureControl",
@@ -88,7 +84,6 @@ public final class OffstatsJob {
     WriteRunFolder.rejects(rejected, root);
 
     facts.add(read.get(ReadExtracts.FACTS));
-    facts.add(policeUk.get(PoliceUkTables.FACTS));
     facts.add(asAtDay.apply("AsAtFact", ParDo.of(new AsAtFactFn())).setCoder(WriteRunFolder.factCoder()));
     WriteRunFolder.facts(PCollectionList.of(facts).apply("AllFacts", Flatten.pCollections()), root);
   }

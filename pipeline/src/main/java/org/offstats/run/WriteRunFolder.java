@@ -32,38 +32,16 @@ public final class WriteRunFolder {
   private WriteRunFolder() {}
 
   /**
-   * Writes a force table's exact rows into {@code restricted/} (its published form is written by
-   * {@link WritePublished} after disclosure control); outputs its row count as a fact.
+   * Writes a table published as it is (police.uk, already public): its rows into {@code
+   * restricted/} and, projected to the published schema, into {@code publish/}.
    */
-  public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> restrictedTable(
-      PCollection<R> rows, String tableName, String runRoot) {
-    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot, false));
-  }
-
-  /** Writes a table published as it is (police.uk) into both folders; outputs its row count. */
-  public static <R extends SpecificRecordBase> PCollection<KV<String, Long>> table(
-      PCollection<R> rows, String tableName, String runRoot) {
-    return rows.apply("Write " + tableName, new WriteTable<R>(tableName, runRoot, true));
-  }
-
-  /** One table, collected and written by a single writer into restricted/ and publish/. */
-  static final class WriteTable<R extends SpecificRecordBase> extends PTransform<PCollection<R>, PCollection<KV<String, Long>>> {
-    private final String tableName;
-    private final String runRoot;
-    private final boolean publishAsItIs;
-
-    WriteTable(String tableName, String runRoot, boolean publishAsItIs) {
-      this.tableName = tableName;
-      this.runRoot = runRoot;
-      this.publishAsItIs = publishAsItIs;
-    }
-
-    @Override
-    public PCollection<KV<String, Long>> expand(PCollection<R> rows) {
-      return rows.apply("CollectRows", GatherAll.<R>of())
-          .apply("WriteParquet", ParDo.of(new WriteTableFn<R>(tableName, runRoot, publishAsItIs)))
-          .setCoder(factCoder());
-    }
+  public static void writeAsItIs(List<? extends SpecificRecordBase> rows, String tableName, RunLayout layout) {
+    TableSchema table = Schemas.table(tableName);
+    ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
+    Schema published = table.publishedSchema();
+    List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
+    rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
+    writePublished(publishedRows, published, tableName, layout);
   }
 
   /**
@@ -101,34 +79,6 @@ public final class WriteRunFolder {
     facts
         .apply("CollectFacts", GatherAll.<KV<String, Long>>of())
         .apply("WriteFactsFile", ParDo.of(new WriteFactsFn(runRoot)));
-  }
-
-  static final class WriteTableFn<R extends SpecificRecordBase> extends DoFn<List<R>, KV<String, Long>> {
-    private final String tableName;
-    private final String runRoot;
-    private final boolean publishAsItIs;
-
-    WriteTableFn(String tableName, String runRoot, boolean publishAsItIs) {
-      this.tableName = tableName;
-      this.runRoot = runRoot;
-      this.publishAsItIs = publishAsItIs;
-    }
-
-    @ProcessElement
-    public void processElement(@Element List<R> rows, OutputReceiver<KV<String, Long>> out) {
-      TableSchema table = Schemas.table(tableName);
-      RunLayout layout = new RunLayout(Path.of(runRoot));
-      ParquetTableWriter.write(rows, table.schema(), table.keys(), layout.restrictedTable(tableName), true);
-      if (!publishAsItIs) {
-        out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
-        return;
-      }
-      Schema published = table.publishedSchema();
-      List<IndexedRecord> publishedRows = new ArrayList<>(rows.size());
-      rows.forEach(r -> publishedRows.add(ParquetTableWriter.project(r, published)));
-      writePublished(publishedRows, published, tableName, layout);
-      out.output(KV.of(RunFacts.key(RunFacts.TABLE_ROWS, tableName), (long) rows.size()));
-    }
   }
 
   static final class WriteRejectsFn extends DoFn<List<RejectedRow>, Void> {

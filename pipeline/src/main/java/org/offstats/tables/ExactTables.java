@@ -8,16 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.offstats.schema.Schemas;
 
 /**
- * Every force table's exact rows (as in {@code restricted/}), travelling as one element from the
- * step that builds them to disclosure control. Row order within a table is unspecified: every
- * consumer sorts.
+ * Tables' exact rows (as in {@code restricted/}), travelling as one element from the step that
+ * builds them to the steps that use them: the force tables to disclosure control, the police.uk
+ * tables to the headline figures. Row order within a table is unspecified: every consumer sorts.
  */
 public final class ExactTables {
   private final Map<String, List<SpecificRecordBase>> rows;
@@ -38,7 +40,7 @@ public final class ExactTables {
     return rows.getOrDefault(table, List.of());
   }
 
-  /** Coder: the tables in {@link ForceTables} order, each row with its table's Avro coder. */
+  /** Coder: the tables in their order, each row with its table's Avro coder (the class generated from its schema). */
   public static final class Coder extends AtomicCoder<ExactTables> {
     private static final Coder INSTANCE = new Coder();
     private static final Map<String, AvroCoder<SpecificRecordBase>> ROWS = new ConcurrentHashMap<>();
@@ -50,7 +52,7 @@ public final class ExactTables {
     private static AvroCoder<SpecificRecordBase> rowCoder(String table) {
       return ROWS.computeIfAbsent(table, t -> {
         @SuppressWarnings("unchecked")
-        Class<SpecificRecordBase> rowClass = (Class<SpecificRecordBase>) ForceTables.named(t).rowClass();
+        Class<SpecificRecordBase> rowClass = (Class<SpecificRecordBase>) SpecificData.get().getClass(Schemas.table(t).schema());
         return AvroCoder.of(rowClass);
       });
     }
@@ -58,15 +60,11 @@ public final class ExactTables {
     @Override
     public void encode(ExactTables tables, OutputStream out) throws IOException {
       VarIntCoder.of().encode(tables.rows().size(), out);
-      for (CellTable<?> table : ForceTables.all()) {
-        List<SpecificRecordBase> rows = tables.rows().get(table.table());
-        if (rows == null) {
-          continue;
-        }
-        StringUtf8Coder.of().encode(table.table(), out);
-        VarIntCoder.of().encode(rows.size(), out);
-        AvroCoder<SpecificRecordBase> coder = rowCoder(table.table());
-        for (SpecificRecordBase row : rows) {
+      for (Map.Entry<String, List<SpecificRecordBase>> table : tables.rows().entrySet()) {
+        StringUtf8Coder.of().encode(table.getKey(), out);
+        VarIntCoder.of().encode(table.getValue().size(), out);
+        AvroCoder<SpecificRecordBase> coder = rowCoder(table.getKey());
+        for (SpecificRecordBase row : table.getValue()) {
           coder.encode(row, out);
         }
       }

@@ -10,8 +10,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * The cells one reader aggregated, per table (the force tables and the headline figures): the
@@ -20,11 +18,6 @@ import org.apache.beam.sdk.values.TupleTag;
  * histograms merge.
  */
 public final class PartialTables {
-  /** The output a table's partials travel under, where each table is a collection of its own (police.uk). */
-  public static TupleTag<Map<List<String>, CellStats>> tag(String table) {
-    return new TupleTag<>("partial:" + table);
-  }
-
   private final Map<String, Map<List<String>, CellStats>> tables;
   /** This reader's numbering of person_ref values (never leaves the reader: only the numbers do). */
   private final Map<String, Integer> personNumbers = new HashMap<>();
@@ -65,14 +58,6 @@ public final class PartialTables {
   /** One table's cells; empty when no record added to it. */
   public Map<List<String>, CellStats> cells(String table) {
     return tables.getOrDefault(table, Map.of());
-  }
-
-  /** The partial tables, each as one element, and empties this. */
-  public List<KV<String, Map<List<String>, CellStats>>> drain() {
-    List<KV<String, Map<List<String>, CellStats>>> partials =
-        tables.entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList();
-    tables.clear();
-    return partials;
   }
 
   /**
