@@ -92,9 +92,16 @@ public final class FigureMatcher {
     if (period.financialYear() != null) {
       return Optional.of(Periods.financialYear(date));
     }
-    boolean afterStart = !date.isBefore(LocalDate.parse(period.from()));
-    boolean beforeEnd = period.to().equals(FigureDefinition.Period.AS_AT) || !date.isAfter(LocalDate.parse(period.to()));
+    boolean afterStart = !date.isBefore(day(period.from()));
+    boolean beforeEnd = period.to().equals(FigureDefinition.Period.AS_AT) || !date.isAfter(day(period.to()));
     return afterStart && beforeEnd ? Optional.of(WHOLE_PERIOD) : Optional.empty();
+  }
+
+  /** Period bounds, parsed once: {@link #bucket} is asked for every record and figure. */
+  private static final Map<String, LocalDate> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static LocalDate day(String isoDate) {
+    return DAYS.computeIfAbsent(isoDate, LocalDate::parse);
   }
 
   /** The bucket whose statistics are the figure's, once the as-at date is known. */
@@ -135,8 +142,12 @@ public final class FigureMatcher {
    * map per scope is returned.
    */
   public static List<Map<String, String>> attributesOf(CrimeOutcome crime, ReferenceData reference) {
+    return attributesOf(crime, reference, CrimeFacts.of(crime, reference));
+  }
+
+  /** As {@link #attributesOf(CrimeOutcome, ReferenceData)}, with the crime's facts already worked out. */
+  public static List<Map<String, String>> attributesOf(CrimeOutcome crime, ReferenceData reference, CrimeFacts facts) {
     Offence offence = reference.offence(crime.getOffenceCode());
-    CrimeFacts facts = CrimeFacts.of(crime, reference);
     Map<String, String> base = new HashMap<>();
     base.put("offence_code", crime.getOffenceCode());
     base.put("offence_group", offence.getOffenceGroup());

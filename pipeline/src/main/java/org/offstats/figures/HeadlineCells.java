@@ -9,6 +9,7 @@ import org.offstats.schema.extract.Arrest;
 import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.tables.CellSink;
 import org.offstats.tables.Contribution;
+import org.offstats.tables.CrimeFacts;
 
 /**
  * What one record adds to the headline figures: cells are (figure id, period bucket), see {@link
@@ -42,7 +43,8 @@ public final class HeadlineCells {
     }
   }
 
-  public static void addCells(CrimeOutcome crime, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
+  /** @param facts the crime's facts ({@link CrimeFacts#of}), worked out once per record */
+  public static void addCells(CrimeOutcome crime, CrimeFacts facts, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
     List<Map<String, String>> perScope = null;
     for (FigureDefinition figure : definitions.figures()) {
       if (!figure.source().equals(FigureDefinition.SOURCE_CRIMES)) {
@@ -53,7 +55,7 @@ public final class HeadlineCells {
         continue;
       }
       if (perScope == null) {
-        perScope = FigureMatcher.attributesOf(crime, reference);
+        perScope = FigureMatcher.attributesOf(crime, reference, facts);
       }
       // a crime counts once per figure, however many of its scopes match
       Optional<Map<String, String>> match = FigureMatcher.firstMatch(figure.filters(), perScope);

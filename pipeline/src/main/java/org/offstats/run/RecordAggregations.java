@@ -69,7 +69,7 @@ public final class RecordAggregations implements Serializable {
         OutcomesByOffenceTable.addCells(facts, partials.table(OutcomesByOffenceTable.NAME));
         ChargeRatesTable.addCells(facts, partials.table(ChargeRatesTable.NAME));
         TimeToOutcomeTable.addCells(facts, partials.table(TimeToOutcomeTable.NAME));
-        HeadlineCells.addCells(crime, reference, figures, partials.table(HeadlineCells.TABLE));
+        HeadlineCells.addCells(crime, facts, reference, figures, partials.table(HeadlineCells.TABLE));
         ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestId);
         DataQuality.crime(facts, quality);
       }
