@@ -37,7 +37,7 @@ public final class Periods {
     Objects.requireNonNull(date, "date");
     int startYear =
         date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1;
-    return financialYearLabel(startYear);
+    return startYear >= CACHED_FROM && startYear < CACHED_TO ? FINANCIAL_YEARS[startYear - CACHED_FROM] : financialYearLabel(startYear);
   }
 
   /**
@@ -53,7 +53,33 @@ public final class Periods {
       throw new IllegalArgumentException(
           "Year " + year + " cannot be written as a YYYY-MM month: it must be 0000 to 9999");
     }
-    return fourDigits(year) + "-" + twoDigits(date.getMonthValue());
+    if (year >= CACHED_FROM && year < CACHED_TO) {
+      return MONTHS[(year - CACHED_FROM) * 12 + date.getMonthValue() - 1];
+    }
+    return monthLabel(year, date.getMonthValue());
+  }
+
+  private static String monthLabel(int year, int month) {
+    return fourDigits(year) + "-" + twoDigits(month);
+  }
+
+  /*
+   * Labels of the years most records fall in, made once: every record is counted under its month
+   * or financial year in several tables, and one shared label per period makes the cell look-ups
+   * cheap (a string made anew each time has to be hashed and compared character by character).
+   */
+  private static final int CACHED_FROM = 1900;
+  private static final int CACHED_TO = 2100;
+  private static final String[] FINANCIAL_YEARS = new String[CACHED_TO - CACHED_FROM];
+  private static final String[] MONTHS = new String[(CACHED_TO - CACHED_FROM) * 12];
+
+  static {
+    for (int year = CACHED_FROM; year < CACHED_TO; year++) {
+      FINANCIAL_YEARS[year - CACHED_FROM] = financialYearLabel(year);
+      for (int month = 1; month <= 12; month++) {
+        MONTHS[(year - CACHED_FROM) * 12 + month - 1] = monthLabel(year, month);
+      }
+    }
   }
 
   /**
