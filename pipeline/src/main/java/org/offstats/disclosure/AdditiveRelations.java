@@ -139,9 +139,14 @@ public final class AdditiveRelations {
     for (HeadlineTotal headline : headlines) {
       List<CellId> covered = new ArrayList<>();
       cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> covers(headline, row), row -> Optional.of(List.of())).values().forEach(covered::addAll);
-      relations.add(new Relation(HEADLINE_TOTAL + " (" + headline.figureId() + ")", covered, List.of(), headline.low(), headline.high()));
+      relations.add(new Relation(headlineTotal(headline.figureId()), covered, List.of(), headline.low(), headline.high()));
     }
     return relations;
+  }
+
+  /** The name of the relation a headline figure's total gives. */
+  public static String headlineTotal(String figureId) {
+    return HEADLINE_TOTAL + " (" + figureId + ")";
   }
 
   private static boolean covers(HeadlineTotal headline, ForceCells.Row row) {

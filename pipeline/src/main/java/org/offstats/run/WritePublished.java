@@ -41,7 +41,6 @@ import org.offstats.schema.table.Headline;
  */
 public final class WritePublished extends PTransform<PBegin, PCollection<KV<String, Long>>> {
   public static final String WITHHELD = "withheld";
-  public static final String UNPROVEN = "unproven";
 
   private final Map<String, PCollection<? extends IndexedRecord>> forceTables;
   private final PCollection<Headline> headlines;
@@ -137,7 +136,6 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
         WriteRunFolder.writePublished(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), table, layout);
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.PRIMARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.PRIMARY)));
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.SECONDARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.SECONDARY)));
-        context.output(KV.of(RunFacts.key(UNPROVEN, table), suppression.unproven().stream().filter(c -> c.table().equals(table)).count()));
       }
 
       List<Headline> published = HeadlineDisclosure.withholdSuppressedCells(headlineRows, figures.figures(), cells, suppression, asAtDate);
