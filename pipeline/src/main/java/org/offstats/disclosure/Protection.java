@@ -58,6 +58,8 @@ final class Protection {
   private final int[][] relationsOfCell;
 
   private final boolean[] suppressed;
+  /** For each class, the withheld cells whose proof moved it (some may since have other proofs). */
+  private final Map<Integer, List<Integer>> dependents = new HashMap<>();
   private final long[] classRoom;
   private final int[] classSuppressed;
 
@@ -179,8 +181,67 @@ final class Protection {
 
   /** Whether {@code id}'s range is proven wider than the protection width by what is suppressed now. */
   boolean proven(CellId id) {
-    int c = cellIndex(id);
-    return classOf[c] < 0 || twinWidth(c) > policy.protectionWidth() || bestPlan(c, false).isPresent();
+    return proven(cellIndex(id));
+  }
+
+  private boolean proven(int c) {
+    if (classOf[c] < 0) {
+      return true;
+    }
+    if (twinWidth(c) > policy.protectionWidth()) {
+      dependsOn(c, new int[] {classOf[c]});
+      return true;
+    }
+    Optional<Plan> plan = bestPlan(c, false);
+    plan.ifPresent(p -> dependsOn(c, p.classes()));
+    return plan.isPresent();
+  }
+
+  /** Records that {@code c}'s proof rests on the withheld cells of {@code classes} (and of its own class). */
+  private void dependsOn(int c, int[] classes) {
+    dependents.computeIfAbsent(classOf[c], k -> new ArrayList<>()).add(c);
+    for (int k : classes) {
+      dependents.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+    }
+  }
+
+  /**
+   * Publishes a withheld cell again if every withheld cell whose proof rested on its class can
+   * still be proven without it (tau-ARGUS's clean-up of over-suppression); otherwise leaves it
+   * withheld. Returns whether it was released. {@code budget} counts proofs redone, and stops the
+   * clean-up (deterministically) when it runs out.
+   */
+  boolean release(CellId id, long[] budget) {
+    int x = cellIndex(id);
+    int k = classOf[x];
+    if (!suppressed[x] || k < 0) {
+      return false;
+    }
+    unsuppress(x);
+    List<Integer> affected = new ArrayList<>(new TreeSet<>(dependents.getOrDefault(k, List.of())));
+    dependents.remove(k);
+    boolean safe = true;
+    for (int y : affected) {
+      if (!suppressed[y]) {
+        continue;
+      }
+      if (--budget[0] < 0 || !proven(y)) {
+        safe = false;
+        break;
+      }
+    }
+    if (!safe) {
+      // the cells not re-proven keep their old proofs, valid again once x is withheld
+      dependents.computeIfAbsent(k, c -> new ArrayList<>()).addAll(affected);
+      suppress(id);
+    }
+    return safe;
+  }
+
+  private void unsuppress(int i) {
+    suppressed[i] = false;
+    classRoom[classOf[i]] -= room[i];
+    classSuppressed[classOf[i]]--;
   }
 
   /**
@@ -194,6 +255,7 @@ final class Protection {
     if (twins.isPresent() && (plan.isEmpty() || twins.get().cost() < plan.get().cost())) {
       plan = twins;
     }
+    plan.ifPresent(p -> dependsOn(c, p.classes()));
     return plan.map(p -> p.cells().stream().sorted().map(i -> cell[i]).toList());
   }
 
@@ -210,8 +272,8 @@ final class Protection {
     return List.copyOf(partners);
   }
 
-  /** Cells to suppress and their total value. */
-  private record Plan(List<Integer> cells, long cost) {}
+  /** Cells to suppress, their total value, and the classes the certificate moves. */
+  private record Plan(List<Integer> cells, long cost, int[] classes) {}
 
   /** The range {@code c} has from its suppressed twins alone. */
   private long twinWidth(int c) {
@@ -237,7 +299,7 @@ final class Protection {
         count++;
       }
     }
-    return count >= 2 && have > policy.protectionWidth() ? Optional.of(new Plan(add, cost)) : Optional.empty();
+    return count >= 2 && have > policy.protectionWidth() ? Optional.of(new Plan(add, cost, new int[] {k})) : Optional.empty();
   }
 
   /**
@@ -327,7 +389,7 @@ final class Protection {
     }
     List<Integer> add = new ArrayList<>();
     planned.values().forEach(add::addAll);
-    return new Plan(add, cost);
+    return new Plan(add, cost, movedClasses.stream().filter(k -> move[k] != 0).mapToInt(Integer::intValue).toArray());
   }
 
   private boolean better(boolean costFirst, long cost, int opened, int k, long bestCost, int bestOpened, int best) {

@@ -3,6 +3,7 @@ package org.offstats.disclosure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class Suppression {
     PRIMARY,
     SECONDARY
   }
+
+  /** How many proofs the clean-up may redo, per withheld cell: bounds its work on any input. */
+  private static final long CLEAN_UP_PROOFS_PER_CELL = 20;
 
   private final Map<CellId, Reason> suppressed;
   private final Set<String> withdrawn;
@@ -94,6 +98,16 @@ public final class Suppression {
       if (complement.isEmpty()) {
         // look at it again with the whole relation withheld
         pending.addFirst(cell);
+      }
+    }
+    // clean-up: publish again each secondary cell, largest first, that no proof turns out to need
+    List<CellId> secondary =
+        suppressed.entrySet().stream().filter(e -> e.getValue() == Reason.SECONDARY).map(Map.Entry::getKey)
+            .sorted(Comparator.comparingLong(cells::value).reversed().thenComparing(Comparator.naturalOrder())).toList();
+    long[] budget = {CLEAN_UP_PROOFS_PER_CELL * (long) suppressed.size()};
+    for (CellId cell : secondary) {
+      if (budget[0] > 0 && protection.release(cell, budget)) {
+        suppressed.remove(cell);
       }
     }
     return new Suppression(new TreeMap<>(suppressed), withdrawn);
