@@ -1,6 +1,7 @@
 package org.offstats.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.TreeSet;
 final class Protection {
   /** Steps of one certificate search; beyond this it gives up (deterministically). */
   private static final int MAX_STEPS = 400;
+
+  /** How many first moves a search for further cells to suppress tries besides the greedy's own. */
+  private static final int FIRST_MOVES = 8;
 
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
@@ -321,15 +325,25 @@ final class Protection {
       needs.add(new long[] {0, width});
     }
     needs.add(new long[] {0, UNBOUNDED});
+    // the greedy's first choice matters most: when planning further suppression, also try each
+    // partner of the first relation to balance as the first move
+    List<Integer> firsts = new ArrayList<>();
+    firsts.add(-1);
+    if (allowAdd) {
+      int r = Arrays.stream(classRelations[k]).min().orElseThrow();
+      Arrays.stream(relationClasses[r]).filter(x -> x != k).limit(FIRST_MOVES).forEach(firsts::add);
+    }
     Plan best = null;
-    for (long[] need : needs) {
-      for (boolean costFirst : allowAdd ? new boolean[] {false, true} : new boolean[] {false}) {
-        Plan plan = search(c, need[0], need[1], allowAdd, costFirst);
-        if (plan != null && (best == null || plan.cost() < best.cost())) {
-          best = plan;
-        }
-        if (best != null && best.cost() == 0) {
-          return Optional.of(best);
+    for (int first : firsts) {
+      for (long[] need : needs) {
+        for (boolean costFirst : allowAdd ? new boolean[] {false, true} : new boolean[] {false}) {
+          Plan plan = search(c, need[0], need[1], allowAdd, costFirst, first);
+          if (plan != null && (best == null || plan.cost() < best.cost())) {
+            best = plan;
+          }
+          if (best != null && best.cost() == 0) {
+            return Optional.of(best);
+          }
         }
       }
     }
@@ -340,9 +354,10 @@ final class Protection {
    * A greedy search for a certificate moving {@code c}'s class up by one: classes moving up need a
    * suppressed member and {@code same} room, classes moving down {@code against} room ({@link
    * #UNBOUNDED}: none may move down). With {@code allowAdd} it may plan to suppress published cells
-   * to give a class the room it needs. Returns the plan, or null when it finds none.
+   * to give a class the room it needs. {@code first}, unless -1, is the only class it may move
+   * first. Returns the plan, or null when it finds none.
    */
-  private Plan search(int c, long same, long against, boolean allowAdd, boolean costFirst) {
+  private Plan search(int c, long same, long against, boolean allowAdd, boolean costFirst, int first) {
     reset();
     int start = classOf[c];
     shift(start, 1);
@@ -358,7 +373,7 @@ final class Protection {
       int bestOpened = 0;
       for (int j = 0; j < relationClasses[r].length; j++) {
         int k = relationClasses[r][j];
-        if (k == start || changes[k] >= 2) {
+        if (k == start || changes[k] >= 2 || step == 0 && first >= 0 && k != first) {
           // a class moved and moved back once is not moved again: the search would go round
           continue;
         }
