@@ -31,6 +31,7 @@ import org.offstats.schema.Schemas;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.ArrestOutcomesTable;
 import org.offstats.tables.ArrestsByBcuTable;
+import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByDemographicsTable;
 import org.offstats.tables.ArrestsByOffenceTable;
 import org.offstats.tables.CellStats;
@@ -63,6 +64,7 @@ public final class OffstatsJob {
     return List.of(
         new ArrestsByOffenceTable(),
         new ArrestsByBcuTable(),
+        new ArrestsByOffenceGroupTable(),
         new ArrestsByDemographicsTable(),
         new ArrestOutcomesTable(),
         new OutcomesByOffenceTable(),

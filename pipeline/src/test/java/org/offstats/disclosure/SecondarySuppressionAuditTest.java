@@ -42,7 +42,7 @@ import org.offstats.schema.TableSchema;
 class SecondarySuppressionAuditTest {
   private static final List<String> FORCE_TABLES =
       List.of(
-          "arrests_by_offence", "arrests_by_bcu", "arrests_by_demographics", "arrest_outcomes",
+          "arrests_by_offence", "arrests_by_bcu", "arrests_by_offence_group", "arrests_by_demographics", "arrest_outcomes",
           "outcomes_by_offence", "charge_rates", "time_to_outcome", "protection_orders");
 
   @TempDir Path temp;

@@ -209,6 +209,7 @@ class DiffCommandTest {
     }
     changes.add("arrests_by_bcu", "month=" + arrest(arrestRemoved, "arrest_date").substring(0, 7) + ", bcu_code="
         + arrest(arrestRemoved, "bcu_code") + ", offence_group=" + group + ", domestic_abuse=" + da, "arrests", -1);
+    changes.add("arrests_by_offence_group", "month=" + arrest(arrestRemoved, "arrest_date").substring(0, 7) + ", offence_group=" + group, "arrests", -1);
     changes.add("arrest_outcomes", "financial_year=" + fy + ", unit_type=" + unitType + ", offence_group=" + group, "arrests", -1);
 
     String crimeFy = financialYear(crimeFields.get("recorded_date"));
@@ -360,6 +361,7 @@ class DiffCommandTest {
   private static final Map<String, List<String>> KEYS = Map.of(
       "arrests_by_offence", List.of("month", "unit_type", "unit_code", "offence_group", "offence_code", "domestic_abuse"),
       "arrests_by_bcu", List.of("month", "bcu_code", "offence_group", "domestic_abuse"),
+      "arrests_by_offence_group", List.of("month", "offence_group"),
       "arrests_by_demographics", List.of("financial_year", "offence_group", "sex", "age_band", "ethnicity_group"),
       "arrest_outcomes", List.of("financial_year", "unit_type", "offence_group"),
       "outcomes_by_offence", List.of("financial_year", "scope_type", "scope", "outcome_group"),

@@ -26,6 +26,7 @@ class DisclosureControlTest {
       Map.of(
           "arrests_by_offence", List.of("arrests", "persons"),
           "arrests_by_bcu", List.of("arrests"),
+          "arrests_by_offence_group", List.of("arrests"),
           "arrests_by_demographics", List.of("arrests"),
           "arrest_outcomes", List.of("arrests", "arrests_charged"),
           "outcomes_by_offence", List.of("crimes"),
