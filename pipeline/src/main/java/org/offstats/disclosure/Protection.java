@@ -2,6 +2,7 @@ package org.offstats.disclosure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +31,36 @@ import java.util.TreeSet;
  * primary or secondary. Certificates stay valid when more cells are suppressed, so a proven cell is
  * never looked at again.
  *
- * <p>The search is greedy and bounded: to balance a relation it takes the partner class that leaves
- * the fewest relations unbalanced, then the cheapest (the total value of the published cells it
- * would have to suppress, which is the tau-ARGUS cost), then the one in the fewest relations, then
- * cell order. All choices depend on values and {@link CellId} order only.
+ * <p>The search is depth-first and bounded: to balance the first unbalanced relation it tries the
+ * partner classes best first (a few of them, backing up when one leads nowhere, and skipping any
+ * that would leave a relation no class could balance), where best weighs the cost (the total value
+ * of the published cells it would have to suppress, the tau-ARGUS cost) against how much it leaves
+ * to balance, then the fewest relations, then cell order. When planning further suppression it
+ * tries several such weights and first moves, keeps the cheapest plan, and abandons a search as
+ * soon as it costs more than the best so far. All choices depend on values and {@link CellId}
+ * order only, and every bound counts moves, not time.
  */
 final class Protection {
   /** Steps of one certificate search; beyond this it gives up (deterministically). */
   private static final int MAX_STEPS = 400;
 
-  /** How many first moves a search for further cells to suppress tries besides the greedy's own. */
+  /** How many first moves a search for further cells to suppress tries besides its own choice. */
   private static final int FIRST_MOVES = 8;
+
+  /**
+   * How a search for further cells to suppress weighs a partner's cost (the value it would withhold)
+   * against what it leaves to balance: by cost alone, at 100 or 1,000 per unit left, or by what is
+   * left alone. Each finds certificates the others miss; the cheapest is kept.
+   */
+  private static final long[] OPEN_COSTS = {0, 100, 1_000, Long.MAX_VALUE};
+
+  /** Partners a search tries, best first, for each relation before it gives up on the way it came. */
+  private static final int BRANCHES = 4;
+
+  /** Moves a search may try in all: a proof from what is withheld, or a plan to withhold more. */
+  private static final int PROOF_SEARCH_NODES = 600;
+
+  private static final int ADD_SEARCH_NODES = 4000;
 
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
@@ -75,6 +95,8 @@ final class Protection {
   private final List<Integer> touchedRelations = new ArrayList<>();
   private final TreeSet<Integer> open = new TreeSet<>();
   private final Map<Integer, List<Integer>> planned = new LinkedHashMap<>();
+  private int nodes;
+  private long plannedCost;
 
   Protection(ForceCells cells, List<Relation> relations, DisclosurePolicy policy) {
     this.cells = cells;
@@ -336,8 +358,8 @@ final class Protection {
     Plan best = null;
     for (int first : firsts) {
       for (long[] need : needs) {
-        for (boolean costFirst : allowAdd ? new boolean[] {false, true} : new boolean[] {false}) {
-          Plan plan = search(c, need[0], need[1], allowAdd, costFirst, first);
+        for (long openCost : allowAdd ? OPEN_COSTS : new long[] {Long.MAX_VALUE}) {
+          Plan plan = search(c, need[0], need[1], allowAdd, openCost, first, best == null ? Long.MAX_VALUE : best.cost());
           if (plan != null && (best == null || plan.cost() < best.cost())) {
             best = plan;
           }
@@ -357,89 +379,148 @@ final class Protection {
    * to give a class the room it needs. {@code first}, unless -1, is the only class it may move
    * first. Returns the plan, or null when it finds none.
    */
-  private Plan search(int c, long same, long against, boolean allowAdd, boolean costFirst, int first) {
+  private Plan search(int c, long same, long against, boolean allowAdd, long openCost, int first, long bound) {
     reset();
     int start = classOf[c];
     shift(start, 1);
-    long cost = 0;
-    for (int step = 0; !open.isEmpty(); step++) {
-      if (step >= MAX_STEPS) {
-        return null;
-      }
-      int r = open.first();
-      int best = -1;
-      int bestMove = 0;
-      long bestCost = 0;
-      int bestOpened = 0;
-      for (int j = 0; j < relationClasses[r].length; j++) {
-        int k = relationClasses[r][j];
-        if (k == start || changes[k] >= 2 || step == 0 && first >= 0 && k != first) {
-          // a class moved and moved back once is not moved again: the search would go round
-          continue;
-        }
-        int next = move[k] - Integer.signum(balance[r]) * Integer.signum(relationClassCoefficients[r][j]);
-        if (Math.abs(next) > 1 || next < 0 && against >= UNBOUNDED || move[k] != 0 && unbalances(k, next - move[k])) {
-          // a class already moved is moved back only when that leaves no other relation unbalanced
-          continue;
-        }
-        long extra = next == 0 ? 0 : additionCost(k, next > 0 ? same : against, allowAdd);
-        if (extra < 0) {
-          continue;
-        }
-        int opened = opened(k, next - move[k]);
-        if (best < 0 || better(costFirst, extra, opened, k, bestCost, bestOpened, best)) {
-          best = k;
-          bestMove = next;
-          bestCost = extra;
-          bestOpened = opened;
-        }
-      }
-      if (best < 0) {
-        return null;
-      }
-      if (bestCost > 0) {
-        cost += plan(best, bestMove > 0 ? same : against);
-      }
-      shift(best, bestMove - move[best]);
+    nodes = 0;
+    plannedCost = 0;
+    Search search = new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
+    if (!extend(search, 0)) {
+      return null;
     }
     List<Integer> add = new ArrayList<>();
     planned.values().forEach(add::addAll);
+    long cost = add.stream().mapToLong(m -> value[m]).sum();
     return new Plan(add, cost, movedClasses.stream().filter(k -> move[k] != 0).mapToInt(Integer::intValue).toArray());
   }
 
-  private boolean better(boolean costFirst, long cost, int opened, int k, long bestCost, int bestOpened, int best) {
-    int byCost = Long.compare(cost, bestCost);
-    int byOpened = Integer.compare(opened, bestOpened);
-    int first = costFirst ? byCost : byOpened;
-    int second = costFirst ? byOpened : byCost;
-    if (first != 0) {
-      return first < 0;
+  /** One search's settings (see {@link #search}) and how many moves it may try in all. */
+  private record Search(int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
+
+  /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
+  private record Candidate(int k, int next, long cost, int opened) {}
+
+  /**
+   * Balances the lowest open relation with the best partner and goes on; when that leads nowhere,
+   * undoes it and tries the next best (up to {@link #BRANCHES}), within the search's budget of
+   * moves. Returns whether every relation is balanced.
+   */
+  private boolean extend(Search search, int step) {
+    if (open.isEmpty()) {
+      return true;
     }
-    if (second != 0) {
-      return second < 0;
+    if (step >= MAX_STEPS || plannedCost >= search.bound()) {
+      // no cheaper than a plan already found: give up the whole search rather than look around
+      nodes = search.budget();
+      return false;
     }
-    int byRelations = Integer.compare(classRelations[k].length, classRelations[best].length);
-    return byRelations != 0 ? byRelations < 0 : k < best;
+    int r = open.first();
+    List<Candidate> candidates = candidates(search, r, step);
+    for (int tried = 0; tried < Math.min(BRANCHES, candidates.size()); tried++) {
+      if (++nodes > search.budget()) {
+        return false;
+      }
+      Candidate candidate = candidates.get(tried);
+      int k = candidate.k();
+      List<Integer> added = candidate.cost() > 0 ? plan(k, candidate.next() > 0 ? search.same() : search.against()) : List.of();
+      plannedCost += added.isEmpty() ? 0 : candidate.cost();
+      boolean first = move[k] == 0 && changes[k] == 0;
+      int by = candidate.next() - move[k];
+      shift(k, by);
+      if (extend(search, step + 1)) {
+        return true;
+      }
+      shift(k, -by);
+      changes[k] -= 2;
+      if (first) {
+        movedClasses.remove(movedClasses.size() - 1);
+      }
+      List<Integer> plannedHere = planned.get(k);
+      if (!added.isEmpty()) {
+        plannedHere.subList(plannedHere.size() - added.size(), plannedHere.size()).clear();
+        plannedCost -= candidate.cost();
+      }
+    }
+    return false;
   }
 
-  /** Whether moving class {@code k} by {@code by} unbalances a relation that is balanced now. */
-  private boolean unbalances(int k, int by) {
+  /** The classes that could balance relation {@code r} next, best first. */
+  private List<Candidate> candidates(Search search, int r, int step) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (int j = 0; j < relationClasses[r].length; j++) {
+      int k = relationClasses[r][j];
+      if (k == search.start() || changes[k] >= 2 || step == 0 && search.first() >= 0 && k != search.first()) {
+        // a class moved and moved back once is not moved again: the search would go round
+        continue;
+      }
+      int next = move[k] - Integer.signum(balance[r]) * Integer.signum(relationClassCoefficients[r][j]);
+      if (Math.abs(next) > 1 || next < 0 && search.against() >= UNBOUNDED || move[k] != 0 && unbalances(k, next - move[k])) {
+        // a class already moved is moved back only when that leaves no relation further from balance
+        continue;
+      }
+      int opened = opened(k, next - move[k]);
+      long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
+      if (extra >= 0 && !deadEnd(search, k, next - move[k])) {
+        candidates.add(new Candidate(k, next, extra, opened));
+      }
+    }
+    Comparator<Candidate> byCost = Comparator.comparingLong(Candidate::cost);
+    Comparator<Candidate> byOpened = Comparator.comparingInt(Candidate::opened);
+    Comparator<Candidate> order =
+        search.openCost() == Long.MAX_VALUE
+            ? byOpened.thenComparing(byCost)
+            : Comparator.<Candidate>comparingLong(x -> x.cost() + search.openCost() * x.opened()).thenComparing(byOpened);
+    candidates.sort(order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k));
+    return candidates;
+  }
+
+  /**
+   * Whether moving class {@code k} by {@code by} would leave a relation unbalanced that no other
+   * class could then balance: a look one move ahead, which keeps the search out of dead ends.
+   */
+  private boolean deadEnd(Search search, int k, int by) {
     for (int j = 0; j < classRelations[k].length; j++) {
       int r = classRelations[k][j];
-      if (balance[r] == 0 && by * classCoefficients[k][j] != 0) {
+      int after = balance[r] + by * classCoefficients[k][j];
+      if (after == 0) {
+        continue;
+      }
+      boolean partner = false;
+      for (int i = 0; i < relationClasses[r].length && !partner; i++) {
+        int other = relationClasses[r][i];
+        if (other == k || other == search.start() || changes[other] >= 2) {
+          continue;
+        }
+        int next = move[other] - Integer.signum(after) * Integer.signum(relationClassCoefficients[r][i]);
+        partner = Math.abs(next) <= 1 && !(next < 0 && search.against() >= UNBOUNDED)
+            && (next == 0 || additionCost(other, next > 0 ? search.same() : search.against(), search.allowAdd()) >= 0);
+      }
+      if (!partner) {
         return true;
       }
     }
     return false;
   }
 
-  /** How many more relations are unbalanced after moving class {@code k} by {@code by}. */
+  /** Whether moving class {@code k} by {@code by} leaves any relation further from balance than now. */
+  private boolean unbalances(int k, int by) {
+    for (int j = 0; j < classRelations[k].length; j++) {
+      int r = classRelations[k][j];
+      if (Math.abs(balance[r] + by * classCoefficients[k][j]) > Math.abs(balance[r])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How much more is left to balance (over all relations, in units) after moving class {@code k} by {@code by}. */
   private int opened(int k, int by) {
     int change = 0;
     for (int j = 0; j < classRelations[k].length; j++) {
       int r = classRelations[k][j];
       int after = balance[r] + by * classCoefficients[k][j];
-      change += (after != 0 ? 1 : 0) - (balance[r] != 0 ? 1 : 0);
+      change += Math.abs(after) - Math.abs(balance[r]);
     }
     return change;
   }
@@ -468,10 +549,11 @@ final class Protection {
     return add == null ? -1 : add.stream().mapToLong(m -> value[m]).sum();
   }
 
-  private long plan(int k, long need) {
+  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
+  private List<Integer> plan(int k, long need) {
     List<Integer> add = additions(k, need, roomAndCount(k));
     planned.computeIfAbsent(k, x -> new ArrayList<>()).addAll(add);
-    return add.stream().mapToLong(m -> value[m]).sum();
+    return add;
   }
 
   /**
