@@ -50,6 +50,9 @@ import org.offstats.extract.ReferenceData;
  *       of the {@code arrests_by_offence} cells of its year, unit type and offence group.
  *   <li>{@link #HEADLINE_TOTAL}: a headline count of arrests over whole months, published rounded,
  *       bounds the sum of the {@code arrests_by_offence} cells it covers.
+ *   <li>{@link #OFFENCE_GROUP_ADDS_UP}: an {@code arrests_by_offence_group} row's {@code arrests} is
+ *       the sum of the {@code arrests_by_offence} cells of its month and offence group (and so of
+ *       the {@code arrests_by_bcu} cells too, by rule 6).
  * </ol>
  *
  * <p>{@code persons} and {@code arrests_charged} add up to nothing published (distinct persons are
@@ -66,6 +69,7 @@ public final class AdditiveRelations {
   public static final String DEMOGRAPHICS_AND_OFFENCE_AGREE = "arrests by demographics and by offence agree per year and offence group";
   public static final String ARREST_OUTCOMES_ADD_UP = "arrest_outcomes arrests add up arrests_by_offence";
   public static final String HEADLINE_TOTAL = "headline count bounds the cells it covers";
+  public static final String OFFENCE_GROUP_ADDS_UP = "arrests_by_offence_group arrests add up arrests_by_offence per month and offence group";
 
   /** Every declared rule, in the order the manifest lists them. */
   public static final List<String> DECLARED =
@@ -78,7 +82,8 @@ public final class AdditiveRelations {
           OFFENCE_AND_BCU_AGREE,
           DEMOGRAPHICS_AND_OFFENCE_AGREE,
           ARREST_OUTCOMES_ADD_UP,
-          HEADLINE_TOTAL);
+          HEADLINE_TOTAL,
+          OFFENCE_GROUP_ADDS_UP);
 
   static final String OUTCOMES_BY_OFFENCE = "outcomes_by_offence";
   static final String CHARGE_RATES = "charge_rates";
@@ -87,6 +92,7 @@ public final class AdditiveRelations {
   static final String ARRESTS_BY_BCU = "arrests_by_bcu";
   static final String ARRESTS_BY_DEMOGRAPHICS = "arrests_by_demographics";
   static final String ARREST_OUTCOMES = "arrest_outcomes";
+  static final String ARRESTS_BY_OFFENCE_GROUP = "arrests_by_offence_group";
   private static final String ALL_OFFENCES = "All offences";
 
   /**
@@ -139,9 +145,14 @@ public final class AdditiveRelations {
     for (HeadlineTotal headline : headlines) {
       List<CellId> covered = new ArrayList<>();
       cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> covers(headline, row), row -> Optional.of(List.of())).values().forEach(covered::addAll);
-      relations.add(new Relation(HEADLINE_TOTAL + " (" + headline.figureId() + ")", covered, List.of(), headline.low(), headline.high()));
+      relations.add(new Relation(headlineTotal(headline.figureId()), covered, List.of(), headline.low(), headline.high()));
     }
     return relations;
+  }
+
+  /** The name of the relation a headline figure's total gives. */
+  public static String headlineTotal(String figureId) {
+    return HEADLINE_TOTAL + " (" + figureId + ")";
   }
 
   private static boolean covers(HeadlineTotal headline, ForceCells.Row row) {
@@ -242,12 +253,26 @@ public final class AdditiveRelations {
 
     Map<List<String>, List<CellId>> offenceByUnitType =
         cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(yearOfMonth(row.get("month")), row.get("unit_type"), row.get("offence_group"))));
-    for (int row = 0; row < cells.rows(ARREST_OUTCOMES).size(); row++) {
-      ForceCells.Row outcome = cells.new Row(ARREST_OUTCOMES, row);
-      List<String> key = List.of(outcome.get("financial_year"), outcome.get("unit_type"), outcome.get("offence_group"));
-      if (cells.has(ARRESTS_BY_OFFENCE)) {
-        relations.add(Relation.total(ARREST_OUTCOMES_ADD_UP, offenceByUnitType.getOrDefault(key, List.of()), new CellId(ARREST_OUTCOMES, row, "arrests")));
-      }
+    rowTotals(cells, ARREST_OUTCOMES_ADD_UP, ARREST_OUTCOMES, List.of("financial_year", "unit_type", "offence_group"), offenceByUnitType, relations);
+
+    Map<List<String>, List<CellId>> offenceByGroup =
+        cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(row.get("month"), row.get("offence_group"))));
+    rowTotals(cells, OFFENCE_GROUP_ADDS_UP, ARRESTS_BY_OFFENCE_GROUP, List.of("month", "offence_group"), offenceByGroup, relations);
+  }
+
+  /**
+   * One relation per row of {@code table}, when {@code arrests_by_offence} is published too: the
+   * row's {@code arrests} is the sum of the {@code arrests_by_offence} cells of its {@code keys}.
+   */
+  private static void rowTotals(
+      ForceCells cells, String name, String table, List<String> keys, Map<List<String>, List<CellId>> parts, List<Relation> relations) {
+    if (!cells.has(ARRESTS_BY_OFFENCE)) {
+      return;
+    }
+    for (int row = 0; row < cells.rows(table).size(); row++) {
+      ForceCells.Row total = cells.new Row(table, row);
+      List<String> key = keys.stream().map(total::get).toList();
+      relations.add(Relation.total(name, parts.getOrDefault(key, List.of()), new CellId(table, row, "arrests")));
     }
   }
 

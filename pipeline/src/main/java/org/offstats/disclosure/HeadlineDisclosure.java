@@ -67,7 +67,10 @@ public final class HeadlineDisclosure {
     return new ArrayList<>(byFigure.values());
   }
 
-  /** Withholds figures that repeat a cell {@code publish/} withholds. */
+  /**
+   * Withholds figures that repeat a cell {@code publish/} withholds, and count figures whose
+   * published range would pin down the withheld cells they cover ({@link Suppression#withdrawn}).
+   */
   public static List<Headline> withholdSuppressedCells(
       List<Headline> rows, List<FigureDefinition> figures, ForceCells cells, Suppression suppression, LocalDate asAt) {
     Map<String, FigureDefinition> byId = byId(figures);
@@ -76,6 +79,8 @@ public final class HeadlineDisclosure {
       Optional<CellId> cell = row.getPublishedValue() == null ? Optional.empty() : repeatedCell(byId.get(row.getFigureId()), cells, asAt);
       if (cell.isPresent() && suppression.isSuppressed(cell.get())) {
         out.add(withheld(row, "the same figure is withheld in " + cell.get().table(), asAt));
+      } else if (row.getPublishedValue() != null && suppression.withdrawn().contains(AdditiveRelations.headlineTotal(row.getFigureId()))) {
+        out.add(withheld(row, "it would let withheld cells of arrests_by_offence be worked out", asAt));
       } else {
         out.add(row);
       }

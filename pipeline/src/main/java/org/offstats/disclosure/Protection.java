@@ -1,294 +1,631 @@
 package org.offstats.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Proves that a suppressed cell is protected, or finds the relation that gives it away.
+ * Proves that a suppressed cell is protected, and finds the cheapest further cells to suppress
+ * when it is not.
  *
- * <p>The proof is a <em>certificate</em>: a way to change the cell together with other suppressed
- * cells (each by +1 or -1 per unit) that keeps every declared relation true, like moving the four
- * corners of a tau-ARGUS hypercube. If the cell can move up by {@code t} and down by {@code s} that
- * way (no cell going below its lower bound, no rounded total leaving its range), every value in
- * that span is consistent with {@code publish/}, so the cell's range is at least {@code t + s}
- * wide. The search is greedy: to balance a relation it takes the suppressed cell that appears in
- * the fewest other relations (one in no other relation closes the search at once), then the one
- * with most room. A cell it cannot certify, and which lies in a small enough group of linked
- * suppressed cells, is checked exactly by {@link DisclosureAudit}'s linear programme; only then is
- * a further cell suppressed. Certificates stay valid when more cells are suppressed, so a proven
- * cell is not looked at again.
+ * <p>Cells that appear in exactly the same relations with the same signs are <em>twins</em> (for
+ * example the {@code arrests_by_offence} cells of one month, unit type, offence group and flag, or
+ * the {@code arrests_by_bcu} cells of one month, offence group and flag): only their sum matters to
+ * the relations. A suppressed cell {@code c} with suppressed twins can fall to its lower bound (a
+ * twin takes the difference) and rise by everything its twins can give up, so its range is at
+ * least the sum of the suppressed twins' room (value minus lower bound).
+ *
+ * <p>Beyond that the proof is a <em>certificate</em>, as in the tau-ARGUS hypercube method: a move
+ * of whole twin classes, each up or down by one unit per unit of {@code c}, that keeps every
+ * declared relation true (the four corners of a rectangle in a two-way table are the simplest).
+ * A class moving against {@code c} can give up at most its suppressed members' total room, which
+ * bounds how far {@code c} rises; a class moving with {@code c} bounds how far it falls. Every
+ * point so reached is consistent with {@code publish/}, so the cell's range is at least that wide.
+ * The proof asks for a range wider than the policy's protection width for every suppressed cell,
+ * primary or secondary. Certificates stay valid when more cells are suppressed, so a proven cell is
+ * never looked at again.
+ *
+ * <p>The search is depth-first and bounded: to balance the first unbalanced relation it tries the
+ * partner classes best first (a few of them, backing up when one leads nowhere, and skipping any
+ * that would leave a relation no class could balance), where best weighs the cost (the total value
+ * of the published cells it would have to suppress, the tau-ARGUS cost) against how much it leaves
+ * to balance, then the fewest relations, then cell order. When planning further suppression it
+ * tries several such weights and first moves, keeps the cheapest plan, and abandons a search as
+ * soon as it costs more than the best so far. All choices depend on values and {@link CellId}
+ * order only, and every bound counts moves, not time.
  */
 final class Protection {
-  /** Cells a certificate may move; beyond this the search gives up (and the cell is checked exactly). */
-  private static final int CERTIFICATE_CELLS = 48;
+  /** Steps of one certificate search; beyond this it gives up (deterministically). */
+  private static final int MAX_STEPS = 400;
 
-  /** Largest group of linked suppressed cells checked by linear programming inside a run. */
-  static final int EXACT_CHECK_CELLS = 400;
+  /** How many first moves a search for further cells to suppress tries besides its own choice. */
+  private static final int FIRST_MOVES = 8;
+
+  /**
+   * How a search for further cells to suppress weighs a partner's cost (the value it would withhold)
+   * against what it leaves to balance: by cost alone, at 100 or 1,000 per unit left, or by what is
+   * left alone. Each finds certificates the others miss; the cheapest is kept.
+   */
+  private static final long[] OPEN_COSTS = {0, 100, 1_000, Long.MAX_VALUE};
+
+  /** Partners a search tries, best first, for each relation before it gives up on the way it came. */
+  private static final int BRANCHES = 4;
+
+  /** Moves a search may try in all: a proof from what is withheld, or a plan to withhold more. */
+  private static final int PROOF_SEARCH_NODES = 600;
+
+  private static final int ADD_SEARCH_NODES = 4000;
+
+  private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   private final ForceCells cells;
   private final List<Relation> relations;
   private final DisclosurePolicy policy;
-  private final Map<CellId, List<Integer>> relationsOfCell = new HashMap<>();
-  private final List<Map<CellId, Integer>> coefficients = new ArrayList<>();
-  private final Set<CellId> proven = new HashSet<>();
-  private final Map<CellId, Integer> failedRelation = new HashMap<>();
-  private final Map<Integer, Double> sums = new HashMap<>();
-  /** Per relation, its cells with coefficient +1 and with -1, each in search preference order. */
-  private final List<List<List<CellId>>> bySide = new ArrayList<>();
-  private final Set<CellId> accepted = new HashSet<>();
+  private final Map<CellId, Integer> index = new HashMap<>();
+  private final CellId[] cell;
+  private final long[] value;
+  private final long[] room;
+  /** Each cell's twin class, or -1 for a cell in no relation. */
+  private final int[] classOf;
+  private final int[][] classRelations;
+  private final int[][] classCoefficients;
+  private final int[][] relationClasses;
+  private final int[][] relationClassCoefficients;
+  /** Each class's cells by value, then cell order: the cheapest to suppress first. */
+  private final int[][] members;
+  private final int[][] relationsOfCell;
+
+  private final boolean[] suppressed;
+  /** For each class, the withheld cells whose proof moved it (some may since have other proofs). */
+  private final Map<Integer, List<Integer>> dependents = new HashMap<>();
+  private final long[] classRoom;
+  private final int[] classSuppressed;
+
+  // search state, reset between searches
+  private final int[] move;
+  private final int[] changes;
+  private final int[] balance;
+  private final List<Integer> movedClasses = new ArrayList<>();
+  private final List<Integer> touchedRelations = new ArrayList<>();
+  private final TreeSet<Integer> open = new TreeSet<>();
+  private final Map<Integer, List<Integer>> planned = new LinkedHashMap<>();
+  private int nodes;
+  private long plannedCost;
 
   Protection(ForceCells cells, List<Relation> relations, DisclosurePolicy policy) {
     this.cells = cells;
     this.relations = relations;
     this.policy = policy;
-    for (int i = 0; i < relations.size(); i++) {
-      Map<CellId, Integer> coefficient = new LinkedHashMap<>();
-      relations.get(i).plus().forEach(c -> coefficient.merge(c, 1, Integer::sum));
-      relations.get(i).minus().forEach(c -> coefficient.merge(c, -1, Integer::sum));
-      coefficients.add(coefficient);
-      for (CellId cell : coefficient.keySet()) {
-        relationsOfCell.computeIfAbsent(cell, k -> new ArrayList<>()).add(i);
-      }
+    List<CellId> all = cells.countCells();
+    cell = all.toArray(new CellId[0]);
+    value = new long[cell.length];
+    room = new long[cell.length];
+    for (int i = 0; i < cell.length; i++) {
+      index.put(cell[i], i);
+      value[i] = cells.value(cell[i]);
+      room[i] = value[i] - cells.lowerBound(cell[i]);
     }
-    Comparator<CellId> preference =
-        Comparator.<CellId>comparingInt(c -> relationsOfCell.get(c).size())
-            .thenComparing(Comparator.<CellId>comparingLong(c -> cells.value(c) - cells.lowerBound(c)).reversed())
-            .thenComparing(Comparator.naturalOrder());
-    for (Map<CellId, Integer> coefficient : coefficients) {
-      List<CellId> up = new ArrayList<>();
-      List<CellId> down = new ArrayList<>();
-      coefficient.forEach((cell, k) -> (k > 0 ? up : down).add(cell));
-      up.sort(preference);
-      down.sort(preference);
-      bySide.add(List.of(up, down));
+    // each cell's signature: the relations it is in, with its net coefficient in each
+    List<List<int[]>> signature = new ArrayList<>();
+    for (int i = 0; i < cell.length; i++) {
+      signature.add(new ArrayList<>());
     }
-  }
-
-  /**
-   * Accepts a cell no certificate or exact check could prove but for which nothing is left to
-   * suppress: every cell of every relation it is in is already withheld or at its lower bound.
-   */
-  void accept(CellId cell) {
-    accepted.add(cell);
-  }
-
-  /** Cells accepted without proof (see {@link #accept}). */
-  Set<CellId> accepted() {
-    return accepted;
-  }
-
-  ForceCells cells() {
-    return cells;
-  }
-
-  DisclosurePolicy policy() {
-    return policy;
-  }
-
-  List<Relation> relationsOf(CellId cell) {
-    return relationsOfCell.getOrDefault(cell, List.of()).stream().map(relations::get).toList();
-  }
-
-  /** The width a suppressed cell's range must exceed. */
-  private double needed(Map<CellId, Suppression.Reason> suppressed, CellId cell) {
-    return suppressed.get(cell) == Suppression.Reason.PRIMARY ? policy.protectionWidth() : 0;
-  }
-
-  /** Suppressed cells neither certified nor shown safe by the exact check, in cell order. */
-  List<CellId> unproven(Map<CellId, Suppression.Reason> suppressed) {
-    List<CellId> uncertified = new ArrayList<>();
-    for (CellId cell : suppressed.keySet().stream().sorted().toList()) {
-      if (proven.contains(cell) || accepted.contains(cell)) {
-        continue;
-      }
-      if (certifiedWidth(cell, suppressed) > needed(suppressed, cell)) {
-        proven.add(cell);
-      } else {
-        uncertified.add(cell);
-      }
-    }
-    List<CellId> unproven = new ArrayList<>();
-    Map<CellId, List<CellId>> groups = uncertified.isEmpty() ? Map.of() : linkedGroups(suppressed);
-    for (CellId cell : uncertified) {
-      List<CellId> group = groups.get(cell);
-      if (group.size() <= EXACT_CHECK_CELLS) {
-        double[] range = DisclosureAudit.range(cells, touching(group), group, cell, policy);
-        if (range[1] - range[0] > needed(suppressed, cell) + 1e-6) {
-          proven.add(cell);
-          continue;
+    for (int r = 0; r < relations.size(); r++) {
+      Map<Integer, Integer> coefficient = new LinkedHashMap<>();
+      relations.get(r).plus().forEach(c -> coefficient.merge(cellIndex(c), 1, Integer::sum));
+      relations.get(r).minus().forEach(c -> coefficient.merge(cellIndex(c), -1, Integer::sum));
+      for (var entry : coefficient.entrySet()) {
+        if (entry.getValue() != 0) {
+          signature.get(entry.getKey()).add(new int[] {r, entry.getValue()});
         }
       }
-      unproven.add(cell);
     }
-    return unproven;
-  }
-
-  /**
-   * A further cell to suppress for an unproven one: from the relation the certificate search could
-   * not balance (else from any of the cell's relations), a published cell with room to move,
-   * preferring one big enough to protect on its own, then one in no other relation, then the
-   * smallest.
-   */
-  Optional<CellId> complement(CellId cell, Map<CellId, Suppression.Reason> suppressed) {
-    List<Integer> where = failedRelation.containsKey(cell) ? List.of(failedRelation.get(cell)) : relationsOfCell.getOrDefault(cell, List.of());
-    long enough = policy.protectionWidth() + 1;
-    Comparator<CellId> preference =
-        Comparator.<CellId>comparingInt(c -> cells.value(c) - cells.lowerBound(c) >= enough ? 0 : 1)
-            .thenComparingInt(c -> relationsOfCell.get(c).size() == 1 ? 0 : 1)
-            .thenComparing(Suppression.byValue(cells));
-    Optional<CellId> chosen =
-        where.stream()
-            .flatMap(r -> coefficients.get(r).keySet().stream())
-            .filter(c -> !suppressed.containsKey(c) && cells.value(c) > cells.lowerBound(c))
-            .distinct()
-            .min(preference);
-    if (chosen.isEmpty() && failedRelation.containsKey(cell)) {
-      failedRelation.remove(cell);
-      return complement(cell, suppressed);
-    }
-    return chosen;
-  }
-
-  private List<Relation> touching(List<CellId> group) {
-    java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>();
-    group.forEach(c -> indexes.addAll(relationsOfCell.getOrDefault(c, List.of())));
-    return indexes.stream().map(relations::get).toList();
-  }
-
-  /** Each suppressed cell's group: the suppressed cells linked to it through relations, in cell order. */
-  private Map<CellId, List<CellId>> linkedGroups(Map<CellId, Suppression.Reason> suppressed) {
-    Map<CellId, CellId> roots =
-        UnionFind.roots(suppressed.keySet(), coefficients.stream().map(Map::keySet).toList(), suppressed::containsKey);
-    Map<CellId, List<CellId>> byRoot = new HashMap<>();
-    suppressed.keySet().forEach(c -> byRoot.computeIfAbsent(roots.get(c), k -> new ArrayList<>()).add(c));
-    Map<CellId, List<CellId>> groups = new HashMap<>();
-    suppressed.keySet().forEach(c -> groups.put(c, byRoot.get(roots.get(c))));
-    return groups;
-  }
-
-  /**
-   * The width of the widest span a certificate found by any of the search orders moves {@code
-   * cell} through, or 0 when none finds one.
-   */
-  double certifiedWidth(CellId cell, Map<CellId, Suppression.Reason> suppressed) {
-    double widest = 0;
-    Integer failed = null;
-    for (int order = 0; order < 2; order++) {
-      Map<CellId, Integer> move = new LinkedHashMap<>();
-      Map<Integer, Integer> balance = new LinkedHashMap<>();
-      Integer open = search(cell, suppressed, order == 0, move, balance);
-      if (open != null) {
-        failed = failed == null ? open : failed;
+    relationsOfCell = new int[cell.length][];
+    classOf = new int[cell.length];
+    Map<List<Integer>, Integer> classOfSignature = new HashMap<>();
+    List<List<Integer>> classCells = new ArrayList<>();
+    List<List<int[]>> classSignature = new ArrayList<>();
+    // cells are in cell order, so classes are numbered in the order of their first cell
+    for (int i = 0; i < cell.length; i++) {
+      List<int[]> sig = signature.get(i);
+      relationsOfCell[i] = sig.stream().mapToInt(p -> p[0]).toArray();
+      if (sig.isEmpty()) {
+        classOf[i] = -1;
         continue;
       }
-      widest = Math.max(widest, span(move, balance));
-      if (widest > needed(suppressed, cell)) {
+      List<Integer> key = new ArrayList<>();
+      sig.forEach(p -> {
+        key.add(p[0]);
+        key.add(p[1]);
+      });
+      Integer k = classOfSignature.get(key);
+      if (k == null) {
+        k = classCells.size();
+        classOfSignature.put(key, k);
+        classCells.add(new ArrayList<>());
+        classSignature.add(sig);
+      }
+      classOf[i] = k;
+      classCells.get(k).add(i);
+    }
+    int classes = classCells.size();
+    classRelations = new int[classes][];
+    classCoefficients = new int[classes][];
+    members = new int[classes][];
+    List<List<int[]>> ofRelation = new ArrayList<>();
+    for (int r = 0; r < relations.size(); r++) {
+      ofRelation.add(new ArrayList<>());
+    }
+    for (int k = 0; k < classes; k++) {
+      List<int[]> sig = classSignature.get(k);
+      classRelations[k] = sig.stream().mapToInt(p -> p[0]).toArray();
+      classCoefficients[k] = sig.stream().mapToInt(p -> p[1]).toArray();
+      for (int[] p : sig) {
+        ofRelation.get(p[0]).add(new int[] {k, p[1]});
+      }
+      members[k] = classCells.get(k).stream().sorted((a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b)).mapToInt(Integer::intValue).toArray();
+    }
+    relationClasses = new int[relations.size()][];
+    relationClassCoefficients = new int[relations.size()][];
+    for (int r = 0; r < relations.size(); r++) {
+      relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
+      relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
+    }
+    suppressed = new boolean[cell.length];
+    classRoom = new long[classes];
+    classSuppressed = new int[classes];
+    move = new int[classes];
+    changes = new int[classes];
+    balance = new int[relations.size()];
+  }
+
+  private int cellIndex(CellId id) {
+    Integer i = index.get(id);
+    if (i == null) {
+      throw new IllegalArgumentException("relation names a cell that is not a count cell: " + id);
+    }
+    return i;
+  }
+
+  /** Marks a cell suppressed. */
+  void suppress(CellId id) {
+    int i = cellIndex(id);
+    if (!suppressed[i]) {
+      suppressed[i] = true;
+      if (classOf[i] >= 0) {
+        classRoom[classOf[i]] += room[i];
+        classSuppressed[classOf[i]]++;
+      }
+    }
+  }
+
+  /** Whether {@code id}'s range is proven wider than the protection width by what is suppressed now. */
+  boolean proven(CellId id) {
+    return proven(cellIndex(id));
+  }
+
+  private boolean proven(int c) {
+    if (classOf[c] < 0) {
+      return true;
+    }
+    if (twinWidth(c) > policy.protectionWidth()) {
+      dependsOn(c, new int[] {classOf[c]});
+      return true;
+    }
+    Optional<Plan> plan = bestPlan(c, false);
+    plan.ifPresent(p -> dependsOn(c, p.classes()));
+    return plan.isPresent();
+  }
+
+  /** Records that {@code c}'s proof rests on the withheld cells of {@code classes} (and of its own class). */
+  private void dependsOn(int c, int[] classes) {
+    dependents.computeIfAbsent(classOf[c], k -> new ArrayList<>()).add(c);
+    for (int k : classes) {
+      dependents.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+    }
+  }
+
+  /**
+   * Publishes a withheld cell again if every withheld cell whose proof rested on its class can
+   * still be proven without it (tau-ARGUS's clean-up of over-suppression); otherwise leaves it
+   * withheld. Returns whether it was released. {@code budget} counts proofs redone, and stops the
+   * clean-up (deterministically) when it runs out.
+   */
+  boolean release(CellId id, long[] budget) {
+    int x = cellIndex(id);
+    int k = classOf[x];
+    if (!suppressed[x] || k < 0) {
+      return false;
+    }
+    unsuppress(x);
+    List<Integer> affected = new ArrayList<>(new TreeSet<>(dependents.getOrDefault(k, List.of())));
+    dependents.remove(k);
+    boolean safe = true;
+    for (int y : affected) {
+      if (!suppressed[y]) {
+        continue;
+      }
+      if (--budget[0] < 0 || !proven(y)) {
+        safe = false;
         break;
       }
     }
-    if (widest == 0 && failed != null) {
-      failedRelation.put(cell, failed);
-    } else {
-      failedRelation.remove(cell);
+    if (!safe) {
+      // the cells not re-proven keep their old proofs, valid again once x is withheld
+      dependents.computeIfAbsent(k, c -> new ArrayList<>()).addAll(affected);
+      suppress(id);
     }
-    return widest;
+    return safe;
+  }
+
+  private void unsuppress(int i) {
+    suppressed[i] = false;
+    classRoom[classOf[i]] -= room[i];
+    classSuppressed[classOf[i]]--;
   }
 
   /**
-   * Greedy search for a certificate moving {@code cell} by +1. To balance a relation it prefers
-   * (with {@code alongFirst}) a partner that moves up with the cell, which limits only how far the
-   * cell can fall, and otherwise the partner in the fewest other relations, then the one with most
-   * room. Returns null when every relation balances, else the relation it could not balance.
+   * The published cells to suppress, cheapest first found, so that {@code id} is proven: more of its
+   * twins, or the cells a certificate needs. Empty when no bounded search finds any.
    */
-  private Integer search(CellId cell, Map<CellId, Suppression.Reason> suppressed, boolean alongFirst, Map<CellId, Integer> move, Map<Integer, Integer> balance) {
-    shift(cell, 1, move, balance);
-    while (true) {
-      Optional<Integer> open = balance.entrySet().stream().filter(e -> e.getValue() != 0 && !absorbs(e.getKey())).map(Map.Entry::getKey).findFirst();
-      if (open.isEmpty()) {
-        return null;
+  Optional<List<CellId>> complement(CellId id) {
+    int c = cellIndex(id);
+    Optional<Plan> plan = bestPlan(c, true);
+    Optional<Plan> twins = twinPlan(c);
+    if (twins.isPresent() && (plan.isEmpty() || twins.get().cost() < plan.get().cost())) {
+      plan = twins;
+    }
+    plan.ifPresent(p -> dependsOn(c, p.classes()));
+    return plan.map(p -> p.cells().stream().sorted().map(i -> cell[i]).toList());
+  }
+
+  /** The cells in a relation with {@code id}, withheld ones or published ones, in cell order. */
+  List<CellId> relationPartners(CellId id, boolean withheld) {
+    TreeSet<CellId> partners = new TreeSet<>();
+    for (int r : relationsOfCell[cellIndex(id)]) {
+      for (CellId other : relations.get(r).cells()) {
+        if (suppressed[cellIndex(other)] == withheld) {
+          partners.add(other);
+        }
       }
-      int r = open.get();
-      int direction = -Integer.signum(balance.get(r));
-      Optional<CellId> along = firstFree(bySide.get(r).get(direction > 0 ? 0 : 1), suppressed, move);
-      Optional<CellId> against = firstFree(bySide.get(r).get(direction > 0 ? 1 : 0), suppressed, move);
-      Optional<CellId> partner;
-      if (alongFirst || against.isEmpty()) {
-        partner = along.isPresent() ? along : against;
-      } else if (along.isEmpty()) {
-        partner = against;
+    }
+    return List.copyOf(partners);
+  }
+
+  /** Cells to suppress, their total value, and the classes the certificate moves. */
+  private record Plan(List<Integer> cells, long cost, int[] classes) {}
+
+  /** The range {@code c} has from its suppressed twins alone. */
+  private long twinWidth(int c) {
+    int k = classOf[c];
+    return classSuppressed[k] >= 2 ? classRoom[k] : 0;
+  }
+
+  /** Suppress the cheapest published twins until the twins alone protect {@code c}. */
+  private Optional<Plan> twinPlan(int c) {
+    int k = classOf[c];
+    long have = classRoom[k];
+    int count = classSuppressed[k];
+    List<Integer> add = new ArrayList<>();
+    long cost = 0;
+    for (int m : members[k]) {
+      if (count >= 2 && have > policy.protectionWidth()) {
+        break;
+      }
+      if (!suppressed[m]) {
+        add.add(m);
+        cost += value[m];
+        have += room[m];
+        count++;
+      }
+    }
+    return count >= 2 && have > policy.protectionWidth() ? Optional.of(new Plan(add, cost, new int[] {k})) : Optional.empty();
+  }
+
+  /**
+   * The cheapest certificate over the search variants: how much {@code c} must be able to fall
+   * ({@code same}: the room every class moving with it needs) and to rise ({@code against}: the
+   * room every class moving against it needs), or no class moving against it at all.
+   */
+  private Optional<Plan> bestPlan(int c, boolean allowAdd) {
+    long width = policy.protectionWidth() + 1;
+    int k = classOf[c];
+    boolean twin = classSuppressed[k] >= 2;
+    long fromTwins = twin ? classRoom[k] : 0;
+    List<long[]> needs = new ArrayList<>();
+    if (twin) {
+      needs.add(new long[] {0, Math.max(0, width - fromTwins)});
+    } else {
+      long fall = Math.min(room[c], width);
+      needs.add(new long[] {fall, Math.max(0, width - fall)});
+      needs.add(new long[] {0, width});
+    }
+    needs.add(new long[] {0, UNBOUNDED});
+    // the greedy's first choice matters most: when planning further suppression, also try each
+    // partner of the first relation to balance as the first move
+    List<Integer> firsts = new ArrayList<>();
+    firsts.add(-1);
+    if (allowAdd) {
+      int r = Arrays.stream(classRelations[k]).min().orElseThrow();
+      Arrays.stream(relationClasses[r]).filter(x -> x != k).limit(FIRST_MOVES).forEach(firsts::add);
+    }
+    Plan best = null;
+    for (int first : firsts) {
+      for (long[] need : needs) {
+        for (long openCost : allowAdd ? OPEN_COSTS : new long[] {Long.MAX_VALUE}) {
+          Plan plan = search(c, need[0], need[1], allowAdd, openCost, first, best == null ? Long.MAX_VALUE : best.cost());
+          if (plan != null && (best == null || plan.cost() < best.cost())) {
+            best = plan;
+          }
+          if (best != null && best.cost() == 0) {
+            return Optional.of(best);
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * A greedy search for a certificate moving {@code c}'s class up by one: classes moving up need a
+   * suppressed member and {@code same} room, classes moving down {@code against} room ({@link
+   * #UNBOUNDED}: none may move down). With {@code allowAdd} it may plan to suppress published cells
+   * to give a class the room it needs. {@code first}, unless -1, is the only class it may move
+   * first. Returns the plan, or null when it finds none.
+   */
+  private Plan search(int c, long same, long against, boolean allowAdd, long openCost, int first, long bound) {
+    reset();
+    int start = classOf[c];
+    shift(start, 1);
+    nodes = 0;
+    plannedCost = 0;
+    Search search = new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
+    if (!extend(search, 0)) {
+      return null;
+    }
+    List<Integer> add = new ArrayList<>();
+    planned.values().forEach(add::addAll);
+    long cost = add.stream().mapToLong(m -> value[m]).sum();
+    return new Plan(add, cost, movedClasses.stream().filter(k -> move[k] != 0).mapToInt(Integer::intValue).toArray());
+  }
+
+  /** One search's settings (see {@link #search}) and how many moves it may try in all. */
+  private record Search(int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
+
+  /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
+  private record Candidate(int k, int next, long cost, int opened) {}
+
+  /**
+   * Balances the lowest open relation with the best partner and goes on; when that leads nowhere,
+   * undoes it and tries the next best (up to {@link #BRANCHES}), within the search's budget of
+   * moves. Returns whether every relation is balanced.
+   */
+  private boolean extend(Search search, int step) {
+    if (open.isEmpty()) {
+      return true;
+    }
+    if (step >= MAX_STEPS || plannedCost >= search.bound()) {
+      // no cheaper than a plan already found: give up the whole search rather than look around
+      nodes = search.budget();
+      return false;
+    }
+    int r = open.first();
+    List<Candidate> candidates = candidates(search, r, step);
+    for (int tried = 0; tried < Math.min(BRANCHES, candidates.size()); tried++) {
+      if (++nodes > search.budget()) {
+        return false;
+      }
+      Candidate candidate = candidates.get(tried);
+      int k = candidate.k();
+      List<Integer> added = candidate.cost() > 0 ? plan(k, candidate.next() > 0 ? search.same() : search.against()) : List.of();
+      plannedCost += added.isEmpty() ? 0 : candidate.cost();
+      boolean first = move[k] == 0 && changes[k] == 0;
+      int by = candidate.next() - move[k];
+      shift(k, by);
+      if (extend(search, step + 1)) {
+        return true;
+      }
+      shift(k, -by);
+      changes[k] -= 2;
+      if (first) {
+        movedClasses.remove(movedClasses.size() - 1);
+      }
+      List<Integer> plannedHere = planned.get(k);
+      if (!added.isEmpty()) {
+        plannedHere.subList(plannedHere.size() - added.size(), plannedHere.size()).clear();
+        plannedCost -= candidate.cost();
+      }
+    }
+    return false;
+  }
+
+  /** The classes that could balance relation {@code r} next, best first. */
+  private List<Candidate> candidates(Search search, int r, int step) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (int j = 0; j < relationClasses[r].length; j++) {
+      int k = relationClasses[r][j];
+      if (k == search.start() || changes[k] >= 2 || step == 0 && search.first() >= 0 && k != search.first()) {
+        // a class moved and moved back once is not moved again: the search would go round
+        continue;
+      }
+      int next = move[k] - Integer.signum(balance[r]) * Integer.signum(relationClassCoefficients[r][j]);
+      if (Math.abs(next) > 1 || next < 0 && search.against() >= UNBOUNDED || move[k] != 0 && unbalances(k, next - move[k])) {
+        // a class already moved is moved back only when that leaves no relation further from balance
+        continue;
+      }
+      int opened = opened(k, next - move[k]);
+      long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
+      if (extra >= 0 && !deadEnd(search, k, next - move[k])) {
+        candidates.add(new Candidate(k, next, extra, opened));
+      }
+    }
+    Comparator<Candidate> byCost = Comparator.comparingLong(Candidate::cost);
+    Comparator<Candidate> byOpened = Comparator.comparingInt(Candidate::opened);
+    Comparator<Candidate> order =
+        search.openCost() == Long.MAX_VALUE
+            ? byOpened.thenComparing(byCost)
+            : Comparator.<Candidate>comparingLong(x -> x.cost() + search.openCost() * x.opened()).thenComparing(byOpened);
+    candidates.sort(order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k));
+    return candidates;
+  }
+
+  /**
+   * Whether moving class {@code k} by {@code by} would leave a relation unbalanced that no other
+   * class could then balance: a look one move ahead, which keeps the search out of dead ends.
+   */
+  private boolean deadEnd(Search search, int k, int by) {
+    for (int j = 0; j < classRelations[k].length; j++) {
+      int r = classRelations[k][j];
+      int after = balance[r] + by * classCoefficients[k][j];
+      if (after == 0) {
+        continue;
+      }
+      boolean partner = false;
+      for (int i = 0; i < relationClasses[r].length && !partner; i++) {
+        int other = relationClasses[r][i];
+        if (other == k || other == search.start() || changes[other] >= 2) {
+          continue;
+        }
+        int next = move[other] - Integer.signum(after) * Integer.signum(relationClassCoefficients[r][i]);
+        partner = Math.abs(next) <= 1 && !(next < 0 && search.against() >= UNBOUNDED)
+            && (next == 0 || additionCost(other, next > 0 ? search.same() : search.against(), search.allowAdd()) >= 0);
+      }
+      if (!partner) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether moving class {@code k} by {@code by} leaves any relation further from balance than now. */
+  private boolean unbalances(int k, int by) {
+    for (int j = 0; j < classRelations[k].length; j++) {
+      int r = classRelations[k][j];
+      if (Math.abs(balance[r] + by * classCoefficients[k][j]) > Math.abs(balance[r])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How much more is left to balance (over all relations, in units) after moving class {@code k} by {@code by}. */
+  private int opened(int k, int by) {
+    int change = 0;
+    for (int j = 0; j < classRelations[k].length; j++) {
+      int r = classRelations[k][j];
+      int after = balance[r] + by * classCoefficients[k][j];
+      change += Math.abs(after) - Math.abs(balance[r]);
+    }
+    return change;
+  }
+
+  /** Room class {@code k} has now, with what this search already plans to suppress in it. */
+  private long[] roomAndCount(int k) {
+    long have = classRoom[k];
+    int count = classSuppressed[k];
+    for (int m : planned.getOrDefault(k, List.of())) {
+      have += room[m];
+      count++;
+    }
+    return new long[] {have, count};
+  }
+
+  /** The value of the published cells class {@code k} needs suppressed to have {@code need} room; -1 if it cannot. */
+  private long additionCost(int k, long need, boolean allowAdd) {
+    long[] now = roomAndCount(k);
+    if (now[1] >= 1 && now[0] >= need) {
+      return 0;
+    }
+    if (!allowAdd) {
+      return -1;
+    }
+    List<Integer> add = additions(k, need, now);
+    return add == null ? -1 : add.stream().mapToLong(m -> value[m]).sum();
+  }
+
+  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
+  private List<Integer> plan(int k, long need) {
+    List<Integer> add = additions(k, need, roomAndCount(k));
+    planned.computeIfAbsent(k, x -> new ArrayList<>()).addAll(add);
+    return add;
+  }
+
+  /**
+   * The cheapest published members giving class {@code k} at least one suppressed member and
+   * {@code need} room: the smallest single one that suffices, or the smallest ones together,
+   * whichever costs less; null if even all of them do not.
+   */
+  private List<Integer> additions(int k, long need, long[] now) {
+    List<Integer> taken = planned.getOrDefault(k, List.of());
+    List<Integer> together = new ArrayList<>();
+    long have = now[0];
+    long count = now[1];
+    long togetherCost = 0;
+    Integer single = null;
+    for (int m : members[k]) {
+      if (suppressed[m] || taken.contains(m)) {
+        continue;
+      }
+      if (single == null && now[0] + room[m] >= need) {
+        single = m;
+      }
+      if (count < 1 || have < need) {
+        together.add(m);
+        togetherCost += value[m];
+        have += room[m];
+        count++;
+      }
+      if (single != null && count >= 1 && have >= need) {
+        break;
+      }
+    }
+    boolean togetherWorks = count >= 1 && have >= need;
+    if (single != null && (!togetherWorks || value[single] <= togetherCost)) {
+      return List.of(single);
+    }
+    return togetherWorks ? together : null;
+  }
+
+  private void reset() {
+    for (int k : movedClasses) {
+      move[k] = 0;
+      changes[k] = 0;
+    }
+    for (int r : touchedRelations) {
+      balance[r] = 0;
+    }
+    movedClasses.clear();
+    touchedRelations.clear();
+    open.clear();
+    planned.clear();
+  }
+
+  private void shift(int k, int by) {
+    if (by == 0) {
+      return;
+    }
+    if (move[k] == 0 && changes[k] == 0) {
+      movedClasses.add(k);
+    }
+    move[k] += by;
+    changes[k]++;
+    for (int j = 0; j < classRelations[k].length; j++) {
+      int r = classRelations[k][j];
+      if (balance[r] == 0) {
+        touchedRelations.add(r);
+      }
+      balance[r] += by * classCoefficients[k][j];
+      if (balance[r] != 0) {
+        open.add(r);
       } else {
-        partner = relationsOfCell.get(along.get()).size() <= relationsOfCell.get(against.get()).size() ? along : against;
-      }
-      if (partner.isEmpty() || move.size() >= CERTIFICATE_CELLS) {
-        return r;
-      }
-      shift(partner.get(), direction * coefficients.get(r).get(partner.get()), move, balance);
-    }
-  }
-
-  private static Optional<CellId> firstFree(List<CellId> ordered, Map<CellId, Suppression.Reason> suppressed, Map<CellId, Integer> move) {
-    for (CellId cell : ordered) {
-      if (suppressed.containsKey(cell) && !move.containsKey(cell)) {
-        return Optional.of(cell);
+        open.remove(r);
       }
     }
-    return Optional.empty();
-  }
-
-  /** How far up plus how far down a certificate can move its cell. */
-  private double span(Map<CellId, Integer> move, Map<Integer, Integer> balance) {
-    double up = Double.POSITIVE_INFINITY;
-    double down = Double.POSITIVE_INFINITY;
-    for (var entry : move.entrySet()) {
-      double room = cells.value(entry.getKey()) - cells.lowerBound(entry.getKey());
-      if (entry.getValue() < 0) {
-        up = Math.min(up, room);
-      } else {
-        down = Math.min(down, room);
-      }
-    }
-    for (var entry : balance.entrySet()) {
-      int k = entry.getValue();
-      if (k != 0) {
-        Relation relation = relations.get(entry.getKey());
-        double now = sumOf(entry.getKey());
-        double rise = relation.high() - now;
-        double fall = now - relation.low();
-        up = Math.min(up, (k > 0 ? rise : fall) / Math.abs(k));
-        down = Math.min(down, (k > 0 ? fall : rise) / Math.abs(k));
-      }
-    }
-    return up + down;
-  }
-
-  /** A relation with a range (a rounded headline) may be left unbalanced: its range absorbs the move. */
-  private boolean absorbs(int relation) {
-    return relations.get(relation).high() > relations.get(relation).low();
-  }
-
-  private void shift(CellId cell, int by, Map<CellId, Integer> move, Map<Integer, Integer> balance) {
-    move.put(cell, by);
-    for (int r : relationsOfCell.getOrDefault(cell, List.of())) {
-      balance.merge(r, by * coefficients.get(r).get(cell), Integer::sum);
-    }
-  }
-
-  private double sumOf(int relation) {
-    return sums.computeIfAbsent(relation, this::computeSum);
-  }
-
-  private double computeSum(int relation) {
-    double sum = 0;
-    for (var entry : coefficients.get(relation).entrySet()) {
-      sum += entry.getValue() * cells.value(entry.getKey());
-    }
-    return sum;
   }
 }

@@ -1,28 +1,32 @@
 package org.offstats.disclosure;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which count cells {@code publish/} withholds, and why.
  *
  * <p><b>Primary</b>: every count the policy calls small. <b>Secondary</b>: further cells, so that
- * no declared {@link Relation} gives a suppressed cell away. The method is the relation-by-relation
- * form of the hypercube idea used by tau-ARGUS: a relation holding a suppressed cell must hold at
- * least one more, and its suppressed cells together must be able to move by more than the
- * protection width (each can fall to its lower bound, and a rounded total adds its own range); when
- * it cannot, the smallest published cell of the relation that makes it safe is suppressed (or, if no
- * single cell does, the largest, and the relation is looked at again). Every relation is revisited
- * until none changes: a newly suppressed cell may leave another relation exposed. Choices depend on
+ * no declared {@link Relation} narrows any withheld cell to a range the protection width wide or
+ * less. Each withheld cell in turn, primary ones in cell order and then each secondary one as it is
+ * added, is proven protected by {@link Protection} (its suppressed twins, or a hypercube-like
+ * certificate over the cells already withheld); when it cannot be, the cheapest published cells
+ * that make a certificate (by total value, the tau-ARGUS cost) are withheld too, and those are
+ * proven in their turn. If no bounded search finds a certificate, every published cell in the
+ * cell's relations is withheld and the cell is looked at again, then the cells related to those,
+ * and so on: a pattern is published only when every withheld cell is proven. Choices depend on
  * values and on {@link CellId} order only, so the same tables give the same pattern on any runner.
- * {@link DisclosureAudit} then checks the result by linear programming.
+ * {@link DisclosureAudit} checks the result independently by linear programming.
  */
 public final class Suppression {
   /** Why a cell is withheld. */
@@ -31,21 +35,25 @@ public final class Suppression {
     SECONDARY
   }
 
-  private final Map<CellId, Reason> suppressed;
-  private final Set<CellId> unproven;
+  /** How many proofs the clean-up may redo, per withheld cell: bounds its work on any input. */
+  private static final long CLEAN_UP_PROOFS_PER_CELL = 20;
 
-  private Suppression(Map<CellId, Reason> suppressed, Set<CellId> unproven) {
+  private final Map<CellId, Reason> suppressed;
+  private final Set<String> withdrawn;
+
+  private Suppression(Map<CellId, Reason> suppressed, Set<String> withdrawn) {
     this.suppressed = Collections.unmodifiableMap(suppressed);
-    this.unproven = Set.copyOf(unproven);
+    this.withdrawn = Set.copyOf(withdrawn);
   }
 
   /**
-   * Suppressed cells in groups too large for the in-run exact check that no certificate covers,
-   * and around which every cell is already withheld: protected as far as anything can be, but not
-   * individually proven inside the run. The audit test checks such groups exactly.
+   * The names of the relations whose published figure must be withheld rather than the cells: a
+   * headline count so close to the least its cells could add up to (each row at least 1) that it
+   * pins every withheld cell it covers to a range no wider than the protection width (a headline
+   * of 44 arrests over 44 rows says each row is 1).
    */
-  public Set<CellId> unproven() {
-    return unproven;
+  public Set<String> withdrawn() {
+    return withdrawn;
   }
 
   /** Primary then secondary suppression of {@code cells} under {@code relations}. */
@@ -60,98 +68,78 @@ public final class Suppression {
     if (!policy.secondarySuppression()) {
       return new Suppression(new TreeMap<>(suppressed), Set.of());
     }
-    Protection protection = new Protection(cells, relations, policy);
-    List<Relation> pending = new ArrayList<>(relations);
-    while (true) {
-      protectRelations(pending, protection, suppressed);
-      List<CellId> unproven = protection.unproven(suppressed);
-      if (unproven.isEmpty()) {
-        return new Suppression(new TreeMap<>(suppressed), protection.accepted());
-      }
-      pending = new ArrayList<>();
-      for (CellId cell : unproven) {
-        Optional<CellId> complement = protection.complement(cell, suppressed);
-        if (complement.isEmpty()) {
-          protection.accept(cell);
-        } else if (!suppressed.containsKey(complement.get())) {
-          suppressed.put(complement.get(), Reason.SECONDARY);
-          pending.addAll(protection.relationsOf(complement.get()));
-        }
+    Set<String> withdrawn = new TreeSet<>();
+    List<Relation> binding = new ArrayList<>();
+    for (Relation relation : relations) {
+      long least = relation.plus().stream().mapToLong(cells::lowerBound).sum();
+      if (relation.minus().isEmpty() && !relation.plus().isEmpty() && relation.high() - least <= policy.protectionWidth()) {
+        withdrawn.add(relation.name());
+      } else {
+        binding.add(relation);
       }
     }
-  }
-
-  /** The relation-by-relation pass: every relation, then those a new suppression touched. */
-  private static void protectRelations(List<Relation> relations, Protection protection, Map<CellId, Reason> suppressed) {
-    List<Relation> pending = relations;
+    Protection protection = new Protection(cells, binding, policy);
+    Deque<CellId> pending = new ArrayDeque<>(new TreeMap<>(suppressed).keySet());
+    pending.forEach(protection::suppress);
+    Map<CellId, Set<CellId>> widened = new HashMap<>();
     while (!pending.isEmpty()) {
-      List<Relation> next = new ArrayList<>();
-      for (Relation relation : pending) {
-        for (CellId added : protect(relation, protection.cells(), suppressed, protection.policy())) {
-          next.addAll(protection.relationsOf(added));
+      CellId cell = pending.poll();
+      if (protection.proven(cell)) {
+        continue;
+      }
+      Optional<List<CellId>> complement = protection.complement(cell);
+      List<CellId> added = complement.orElseGet(() -> widen(cell, protection, widened));
+      for (CellId more : added) {
+        if (suppressed.putIfAbsent(more, Reason.SECONDARY) == null) {
+          protection.suppress(more);
+          pending.add(more);
         }
       }
-      pending = next;
-    }
-  }
-
-  /** Suppresses cells of one relation until it is safe; returns the cells it suppressed. */
-  private static List<CellId> protect(Relation relation, ForceCells cells, Map<CellId, Reason> suppressed, DisclosurePolicy policy) {
-    List<CellId> added = new ArrayList<>();
-    while (!isSafe(relation, cells, suppressed, policy)) {
-      // a cell at its lower bound has no room to move, so it protects nothing
-      List<CellId> published =
-          relation.cells().stream()
-              .filter(c -> !suppressed.containsKey(c) && cells.value(c) > cells.lowerBound(c))
-              .distinct()
-              .sorted(byValue(cells))
-              .toList();
-      if (published.isEmpty()) {
-        // every cell of the relation is withheld: it pins nothing down beyond what the other
-        // relations do, and the audit checks those
-        break;
+      if (complement.isEmpty()) {
+        // look at it again with the whole relation withheld
+        pending.addFirst(cell);
       }
-      CellId chosen =
-          published.stream()
-              .filter(c -> isSafeWith(relation, cells, suppressed, policy, c))
-              .findFirst()
-              .orElse(published.get(published.size() - 1));
-      suppressed.put(chosen, Reason.SECONDARY);
-      added.add(chosen);
     }
-    return added;
-  }
-
-  private static boolean isSafeWith(Relation relation, ForceCells cells, Map<CellId, Reason> suppressed, DisclosurePolicy policy, CellId extra) {
-    suppressed.put(extra, Reason.SECONDARY);
-    boolean safe = isSafe(relation, cells, suppressed, policy);
-    suppressed.remove(extra);
-    return safe;
+    // clean-up: publish again each secondary cell, largest first, that no proof turns out to need
+    List<CellId> secondary =
+        suppressed.entrySet().stream().filter(e -> e.getValue() == Reason.SECONDARY).map(Map.Entry::getKey)
+            .sorted(Comparator.comparingLong(cells::value).reversed().thenComparing(Comparator.naturalOrder())).toList();
+    long[] budget = {CLEAN_UP_PROOFS_PER_CELL * (long) suppressed.size()};
+    for (CellId cell : secondary) {
+      if (budget[0] > 0 && protection.release(cell, budget)) {
+        suppressed.remove(cell);
+      }
+    }
+    return new Suppression(new TreeMap<>(suppressed), withdrawn);
   }
 
   /**
-   * A relation is safe when it holds no suppressed cell, or at least two (or one and a range wider
-   * than the protection width) whose room to move (value minus lower bound, plus the relation's
-   * own range) is more than the protection width.
+   * The published cells one relation further out from {@code cell} than last time: first those in
+   * its own relations, then those in relations with any of them, and so on. Fails when every linked
+   * cell is already withheld and the cell still cannot be proven: a pattern that may give a cell
+   * away is never published.
    */
-  static boolean isSafe(Relation relation, ForceCells cells, Map<CellId, Reason> suppressed, DisclosurePolicy policy) {
-    long withheld = 0;
-    long room = relation.high() - relation.low();
-    for (CellId cell : relation.cells().stream().distinct().toList()) {
-      if (suppressed.containsKey(cell)) {
-        withheld++;
-        room += cells.value(cell) - cells.lowerBound(cell);
+  private static List<CellId> widen(CellId cell, Protection protection, Map<CellId, Set<CellId>> widened) {
+    Set<CellId> reached = widened.computeIfAbsent(cell, c -> new TreeSet<>(Set.of(c)));
+    while (true) {
+      TreeSet<CellId> published = new TreeSet<>();
+      TreeSet<CellId> next = new TreeSet<>(reached);
+      for (CellId c : reached) {
+        for (CellId partner : protection.relationPartners(c, true)) {
+          next.add(partner);
+        }
+        published.addAll(protection.relationPartners(c, false));
       }
+      if (!published.isEmpty()) {
+        reached.addAll(published);
+        return List.copyOf(published);
+      }
+      if (next.size() == reached.size()) {
+        throw new IllegalStateException(
+            "secondary suppression cannot prove " + cell + " protected although every cell linked to it is withheld: the declared relations pin it down");
+      }
+      reached.addAll(next);
     }
-    if (withheld == 0) {
-      return true;
-    }
-    boolean partnered = withheld >= 2 || relation.high() - relation.low() > policy.protectionWidth();
-    return partnered && room > policy.protectionWidth();
-  }
-
-  static Comparator<CellId> byValue(ForceCells cells) {
-    return Comparator.comparingLong(cells::value).thenComparing(Comparator.naturalOrder());
   }
 
   public boolean isSuppressed(CellId cell) {

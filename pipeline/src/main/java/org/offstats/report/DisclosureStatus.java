@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.OptionalInt;
 import org.offstats.audit.RunManifest;
-import org.offstats.domain.NumberFormats;
 
 /**
  * What the report says near its top about disclosure control (README "Disclosure control"): from
@@ -15,9 +14,8 @@ import org.offstats.domain.NumberFormats;
  *
  * @param controlled whether the published tables have the shape disclosure control gives them
  * @param policy the manifest's {@code disclosure.policy}, a missing node when the manifest has none
- * @param unproven withheld cells that secondary suppression protected only as far as it could
  */
-record DisclosureStatus(boolean controlled, JsonNode policy, long unproven) {
+record DisclosureStatus(boolean controlled, JsonNode policy) {
   static final String POLICY_FIELD = "policy";
 
   /** A statement for the top of the page; a warning when the tables need checking before publication. */
@@ -25,12 +23,7 @@ record DisclosureStatus(boolean controlled, JsonNode policy, long unproven) {
 
   static DisclosureStatus of(RunManifest manifest, List<PublishedTable> tables) {
     JsonNode disclosure = manifest.json().path("disclosure");
-    long unproven = 0;
-    for (JsonNode table : disclosure.path("tables")) {
-      unproven += table.path("unproven").asLong(0);
-    }
-    return new DisclosureStatus(tables.stream().anyMatch(PublishedTable::hasSuppressionColumns), disclosure.path(POLICY_FIELD),
-        unproven);
+    return new DisclosureStatus(tables.stream().anyMatch(PublishedTable::hasSuppressionColumns), disclosure.path(POLICY_FIELD));
   }
 
   boolean recorded() {
@@ -56,14 +49,8 @@ record DisclosureStatus(boolean controlled, JsonNode policy, long unproven) {
           + " published totals (by subtracting the other cells of a total from it): check the tables before publication.",
           true);
     }
-    String secondary = withheld + " Secondary suppression is on: further cells are withheld so that none can be worked out"
-        + " from published totals.";
-    if (unproven > 0) {
-      return new Banner(secondary + " " + NumberFormats.grouped(unproven) + (unproven == 1 ? " withheld cell is" : " withheld cells are")
-          + " protected only as far as the run could, not proven (the manifest counts them as unproven): check "
-          + (unproven == 1 ? "it" : "them") + " before publication.", true);
-    }
-    return new Banner(secondary, false);
+    return new Banner(withheld + " Secondary suppression is on: further cells are withheld so that none can be worked out"
+        + " from published totals.", false);
   }
 
   /** "Counts from 1 to 9 are withheld ([c]) ...", from the threshold and whether zeros count as small. */

@@ -17,7 +17,7 @@ final class ProvenanceSection {
   private static final List<String> INPUT_COLUMNS =
       List.of("path", "extract", "sha256", "bytes", "rows_read", "rows_accepted", "rows_rejected");
   private static final List<String> NUMBER_COLUMNS = List.of("bytes", "rows_read", "rows_accepted", "rows_rejected");
-  private static final List<String> WITHHELD_COLUMNS = List.of("primary", "secondary", "unproven");
+  private static final List<String> WITHHELD_COLUMNS = List.of("primary", "secondary");
 
   private ProvenanceSection() {}
 
@@ -91,8 +91,7 @@ final class ProvenanceSection {
     String id = "provenance-withheld";
     html.open("div", "class", "scroll", "role", "region", "aria-labelledby", id + "-caption", "tabindex", "0").newline();
     html.open("table", "id", id).newline();
-    html.element("caption", "Cells withheld per table: for being small (primary), to protect others (secondary), and"
-        + " withheld cells not proven protected (unproven)", "id", id + "-caption");
+    html.element("caption", "Cells withheld per table: for being small (primary) and to protect others (secondary)", "id", id + "-caption");
     html.open("thead").open("tr");
     html.element("th", "table", "scope", "col");
     for (String column : WITHHELD_COLUMNS) {

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.offstats.disclosure.AdditiveRelations;
@@ -143,12 +145,12 @@ public final class Manifest {
     AdditiveRelations.DECLARED.forEach(relations::add);
     ObjectNode tables = disclosure.putObject("tables");
     Map<String, Long> withheld = facts.under(WritePublished.WITHHELD);
-    Map<String, Long> unproven = facts.under(WritePublished.UNPROVEN);
-    for (String table : unproven.keySet()) {
+    Set<String> controlled = new TreeSet<>();
+    withheld.keySet().forEach(key -> controlled.add(key.substring(0, key.indexOf('\t'))));
+    for (String table : controlled) {
       ObjectNode node = tables.putObject(table);
       node.put("primary", withheld.getOrDefault(RunFacts.key(table, "primary"), 0L));
       node.put("secondary", withheld.getOrDefault(RunFacts.key(table, "secondary"), 0L));
-      node.put("unproven", unproven.get(table));
     }
     return disclosure;
   }

@@ -13,6 +13,7 @@ import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.extract.ProtectionOrderEvent;
 import org.offstats.tables.ArrestOutcomesTable;
 import org.offstats.tables.ArrestsByBcuTable;
+import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByDemographicsTable;
 import org.offstats.tables.ArrestsByOffenceTable;
 import org.offstats.tables.ChargeRatesTable;
@@ -58,6 +59,7 @@ public final class RecordAggregations implements Serializable {
         int person = partials.person(arrest.getPersonRef());
         ArrestsByOffenceTable.addCells(arrest, person, reference, partials.table(ArrestsByOffenceTable.NAME));
         ArrestsByBcuTable.addCells(arrest, reference, partials.table(ArrestsByBcuTable.NAME));
+        ArrestsByOffenceGroupTable.addCells(arrest, reference, partials.table(ArrestsByOffenceGroupTable.NAME));
         ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups(), partials.table(ArrestsByDemographicsTable.NAME));
         ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, partials.table(ArrestOutcomesTable.NAME));
         HeadlineCells.addCells(arrest, person, reference, figures, partials.table(HeadlineCells.TABLE));

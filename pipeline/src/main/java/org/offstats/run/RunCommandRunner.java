@@ -68,7 +68,7 @@ public final class RunCommandRunner {
 
   private static final Map<String, List<String>> TABLES_OF_EXTRACT =
       Map.of(
-          "arrests", List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_demographics", "arrest_outcomes"),
+          "arrests", List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_offence_group", "arrests_by_demographics", "arrest_outcomes"),
           "outcomes", List.of("outcomes_by_offence", "charge_rates", "time_to_outcome"),
           "protection_orders", List.of("protection_orders"));
 

@@ -42,7 +42,6 @@ import org.offstats.tables.ExactTables;
  */
 public final class WritePublished extends PTransform<PBegin, PCollection<KV<String, Long>>> {
   public static final String WITHHELD = "withheld";
-  public static final String UNPROVEN = "unproven";
 
   private final PCollection<ExactTables> forceTables;
   private final PCollection<Headline> headlines;
@@ -128,7 +127,6 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
         WriteRunFolder.writePublished(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), table, layout);
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.PRIMARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.PRIMARY)));
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.SECONDARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.SECONDARY)));
-        context.output(KV.of(RunFacts.key(UNPROVEN, table), suppression.unproven().stream().filter(c -> c.table().equals(table)).count()));
       }
 
       List<Headline> published = HeadlineDisclosure.withholdSuppressedCells(headlineRows, figures.figures(), cells, suppression, asAtDate);

@@ -15,6 +15,7 @@ import org.offstats.schema.reference.OutcomeType;
 import org.offstats.schema.reference.Unit;
 import org.offstats.schema.table.ArrestOutcomes;
 import org.offstats.schema.table.ArrestsByBcu;
+import org.offstats.schema.table.ArrestsByOffenceGroup;
 import org.offstats.schema.table.ArrestsByDemographics;
 import org.offstats.schema.table.ArrestsByOffence;
 import org.offstats.schema.table.ChargeRates;
@@ -49,6 +50,7 @@ public final class Schemas {
       List.of(
           TableSchema.of(ArrestsByOffence.getClassSchema()),
           TableSchema.of(ArrestsByBcu.getClassSchema()),
+          TableSchema.of(ArrestsByOffenceGroup.getClassSchema()),
           TableSchema.of(ArrestsByDemographics.getClassSchema()),
           TableSchema.of(ArrestOutcomes.getClassSchema()),
           TableSchema.of(OutcomesByOffence.getClassSchema()),

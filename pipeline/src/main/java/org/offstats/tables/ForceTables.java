@@ -8,6 +8,7 @@ public final class ForceTables {
       List.of(
           new ArrestsByOffenceTable(),
           new ArrestsByBcuTable(),
+          new ArrestsByOffenceGroupTable(),
           new ArrestsByDemographicsTable(),
           new ArrestOutcomesTable(),
           new OutcomesByOffenceTable(),

@@ -182,6 +182,8 @@ class CorruptedExtractsPropertyTest {
     try (Connection db = Duck.open()) {
       assertThat(sum(db, run, "arrests_by_offence", "arrests", "true")).as("arrests counted; " + what).isEqualTo(acceptedByExtract.getOrDefault("arrests", 0L));
       assertThat(sum(db, run, "arrests_by_bcu", "arrests", "true")).as("arrests by BCU; " + what).isEqualTo(acceptedByExtract.getOrDefault("arrests", 0L));
+      assertThat(sum(db, run, "arrests_by_offence_group", "arrests", "true")).as("arrests by offence group; " + what)
+          .isEqualTo(acceptedByExtract.getOrDefault("arrests", 0L));
       assertThat(sum(db, run, "outcomes_by_offence", "crimes", "scope_type = 'all'")).as("crimes counted; " + what)
           .isEqualTo(acceptedByExtract.getOrDefault("outcomes", 0L));
       assertThat(sum(db, run, "protection_orders", "events", "true")).as("order events counted; " + what)

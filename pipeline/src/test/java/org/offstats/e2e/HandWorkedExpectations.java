@@ -131,6 +131,18 @@ final class HandWorkedExpectations {
             row("2023-06", "CE", THEFT, false, 1), // A7
             row("2024-02", "CE", VAP, true, 1))); // A6
 
+    // by month and offence group, over units, offences and the flag: 2022-07 VAP is A2, A3, A10, A9.
+    TABLES.put(
+        "arrests_by_offence_group",
+        List.of(
+            row("2021-03", SEX, 1), // A4
+            row("2021-04", SEX, 1), // A5
+            row("2021-09", SEX, 1), // A8
+            row("2022-05", VAP, 1), // A1
+            row("2022-07", VAP, 4), // A2, A3, A10, A9
+            row("2023-06", THEFT, 1), // A7
+            row("2024-02", VAP, 1))); // A6
+
     // (b) financial years: 2021-03-31 → 2020-21; 2021-04-01 → 2021-22; 2024-02-29 → 2023-24.
     // A4's empty sex and age band are U, its empty ethnicity is NS = Not stated; A5's A4 (Chinese,
     // 18+1) is Asian; A6's legacy O1 stays under Other; A7's explicit NS is Not stated.

@@ -73,7 +73,7 @@ class PublishedFormatsTest {
         files++;
       }
     }
-    assertThat(files).isEqualTo(24);
+    assertThat(files).isEqualTo(26);
   }
 
   @Test

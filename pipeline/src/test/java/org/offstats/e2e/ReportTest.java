@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * published, read independently (headlines.json with Jackson, tables with DuckDB, the manifest).
  */
 class ReportTest {
-  private static final List<String> FORCE_TABLES = List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_demographics",
+  private static final List<String> FORCE_TABLES = List.of("arrests_by_offence", "arrests_by_bcu", "arrests_by_offence_group", "arrests_by_demographics",
       "arrest_outcomes", "outcomes_by_offence", "charge_rates", "time_to_outcome", "protection_orders");
   private static final String LATEST_COMPLETE_YEAR = "2024-25";
 
@@ -83,37 +83,29 @@ class ReportTest {
   }
 
   @Test
-  void warnsNearTheTopThatWithheldCountsMayBeRecoverableWhileSecondarySuppressionIsOff() {
+  void saysNearTheTopWhatTheBundledPolicyWithholds() {
     JsonNode policy = manifest.path("disclosure").path("policy");
-    assertThat(policy.path("secondary_suppression").asBoolean(true)).as("the bundled policy").isFalse();
-    Element warning = page.selectFirst("header p.warning");
-    assertThat(warning).as("a warning in the page's header").isNotNull();
-    assertThat(warning.text())
+    assertThat(policy.path("secondary_suppression").asBoolean(false)).as("the bundled policy").isTrue();
+    assertThat(page.select(".warning")).isEmpty();
+    assertThat(page.select("header p.notice").text())
         .startsWith("Counts from 1 to " + (policy.path("threshold").asInt() - 1) + " are withheld and shown as [c]")
-        .contains("Secondary suppression is off, so a withheld count may in places be recoverable from published totals")
-        .endsWith("check the tables before publication.")
-        .doesNotContain("has not been applied");
-    assertThat(page.select(".warning")).hasSize(1);
+        .contains("Secondary suppression is on: further cells are withheld so that none can be worked out from published totals");
   }
 
   @Test
   void theBannerFollowsTheTablesAndTheManifestsPolicy() throws IOException {
-    // secondary suppression on, every withheld cell proven protected: a statement, not a warning
-    Document secondary = reportOfACopy("secondary-on", disclosure -> {
-      ((ObjectNode) disclosure.path("policy")).put("secondary_suppression", true);
+    // secondary suppression off: a withheld count may be recoverable, so a warning
+    Document off = reportOfACopy("secondary-off", disclosure -> {
+      ((ObjectNode) disclosure.path("policy")).put("secondary_suppression", false);
     });
-    assertThat(secondary.select(".warning")).isEmpty();
-    assertThat(secondary.select("header p.notice").text()).startsWith("Counts from 1 to 9 are withheld")
-        .contains("Secondary suppression is on");
-
-    // on, but some cells only protected as far as the run could: a warning naming how many
-    Document unproven = reportOfACopy("secondary-unproven", disclosure -> {
-      ((ObjectNode) disclosure.path("policy")).put("secondary_suppression", true);
-      ((ObjectNode) disclosure.path("tables").path("charge_rates")).put("unproven", 2);
-      ((ObjectNode) disclosure.path("tables").path("time_to_outcome")).put("unproven", 1);
-    });
-    assertThat(unproven.select("header p.warning").text()).contains("Secondary suppression is on")
-        .contains("3 withheld cells are protected only as far as the run could, not proven");
+    Element warning = off.selectFirst("header p.warning");
+    assertThat(warning).as("a warning in the page's header").isNotNull();
+    assertThat(warning.text())
+        .startsWith("Counts from 1 to 9 are withheld and shown as [c]")
+        .contains("Secondary suppression is off, so a withheld count may in places be recoverable from published totals")
+        .endsWith("check the tables before publication.")
+        .doesNotContain("has not been applied");
+    assertThat(off.select(".warning")).hasSize(1);
 
     // no policy in the manifest: the tables' shape still says control was applied, but not how
     Document unrecorded = reportOfACopy("no-policy", disclosure -> disclosure.removeAll());
@@ -318,7 +310,7 @@ class ReportTest {
     assertThat(policy).containsExactlyEntriesOf(expectedPolicy);
     List<List<String>> withheld = new ArrayList<>();
     manifest.path("disclosure").path("tables").fields().forEachRemaining(t -> withheld.add(List.of(t.getKey(),
-        t.getValue().path("primary").asText(), t.getValue().path("secondary").asText(), t.getValue().path("unproven").asText())));
+        t.getValue().path("primary").asText(), t.getValue().path("secondary").asText())));
     assertThat(withheld).hasSize(FORCE_TABLES.size());
     assertThat(page.select("table#provenance-withheld tbody tr").stream().map(r -> r.select("th, td").eachText()).toList())
         .containsExactlyElementsOf(withheld);

@@ -290,6 +290,12 @@ public final class SqlOracle implements AutoCloseable {
         FROM arrests GROUP BY ALL
         """);
     expect(
+        "arrests_by_offence_group",
+        """
+        SELECT month, offence_group, count(*) AS arrests
+        FROM arrests GROUP BY ALL
+        """);
+    expect(
         "arrests_by_demographics",
         """
         SELECT financial_year, offence_group, sex, age_band, ethnicity_group, count(*) AS arrests

@@ -57,6 +57,7 @@ record TableSpec(String name, List<Column> columns) {
               "month unit_type unit_code offence_group offence_code domestic_abuse:FLAG",
               "arrests persons"),
           table("arrests_by_bcu", "month bcu_code offence_group domestic_abuse:FLAG", "arrests"),
+          table("arrests_by_offence_group", "month offence_group", "arrests"),
           table(
               "arrests_by_demographics",
               "financial_year offence_group sex age_band ethnicity_group",

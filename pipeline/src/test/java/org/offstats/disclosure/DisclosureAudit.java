@@ -5,24 +5,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The attacker's view of a suppression: for each suppressed cell, the smallest and largest value
- * consistent with every published cell and every declared relation (and each cell's lower bound),
- * by linear programming. A small count is protected when that range is wider than the policy's
- * protection width; any other suppressed cell when it is not pinned to one value. Cells are
- * audited per connected group of suppressed cells (linked by relations), which keeps each
- * programme small.
+ * The attacker's view of a published pattern, for the tests: for each withheld cell, the smallest
+ * and largest value consistent with every published cell and every declared relation (and each
+ * cell's lower bound), by linear programming (ojAlgo). It is given the withheld cells as a set (the
+ * audit test reads them from the nulls in {@code publish/}), so it depends on nothing the
+ * suppression chose beyond the pattern itself. A withheld cell is protected when its range is
+ * wider than the policy's protection width. Cells are audited per connected group of withheld
+ * cells (linked by relations), which keeps each programme small.
  */
-public final class DisclosureAudit {
-  /** A suppressed cell's range of consistent values; {@code high} may be infinite. */
-  public record Range(CellId cell, Suppression.Reason reason, long value, double low, double high) {
-    public double width() {
+final class DisclosureAudit {
+  /** A withheld cell's range of consistent values; {@code high} may be infinite. */
+  record Range(CellId cell, long value, double low, double high) {
+    double width() {
       return high - low;
     }
   }
@@ -34,57 +37,33 @@ public final class DisclosureAudit {
 
   private DisclosureAudit() {}
 
-  /** Every suppressed cell whose range is too narrow. */
-  public static List<Range> exposed(ForceCells cells, List<Relation> relations, Suppression suppression, DisclosurePolicy policy) {
-    List<Range> exposed = new ArrayList<>();
-    for (Range range : ranges(cells, relations, suppression, policy)) {
-      double needed = range.reason() == Suppression.Reason.PRIMARY ? policy.protectionWidth() : 0;
-      if (range.width() <= needed + TOLERANCE) {
-        exposed.add(range);
-      }
-    }
-    return exposed;
+  /** Every withheld cell whose range is not wider than the protection width. */
+  static List<Range> exposed(ForceCells cells, List<Relation> relations, Set<CellId> withheld, DisclosurePolicy policy) {
+    return ranges(cells, relations, withheld, policy).stream().filter(r -> r.width() <= policy.protectionWidth() + TOLERANCE).toList();
   }
 
-  /** The range of every suppressed cell, in cell order. */
-  public static List<Range> ranges(ForceCells cells, List<Relation> relations, Suppression suppression, DisclosurePolicy policy) {
-    Map<CellId, CellId> roots =
-        UnionFind.roots(suppression.cells().keySet(), relations.stream().map(Relation::cells).toList(), suppression::isSuppressed);
+  /** The range of every withheld cell, in cell order. */
+  static List<Range> ranges(ForceCells cells, List<Relation> relations, Set<CellId> withheld, DisclosurePolicy policy) {
+    Map<CellId, CellId> roots = UnionFind.roots(withheld, relations.stream().map(Relation::cells).toList(), withheld::contains);
     Map<CellId, List<CellId>> components = new LinkedHashMap<>();
-    for (CellId cell : suppression.cells().keySet()) {
+    for (CellId cell : new TreeSet<>(withheld)) {
       components.computeIfAbsent(roots.get(cell), k -> new ArrayList<>()).add(cell);
     }
     Map<CellId, List<Relation>> relationsOfComponent = new HashMap<>();
     for (Relation relation : relations) {
-      relation.cells().stream().filter(suppression::isSuppressed).findFirst()
+      relation.cells().stream().filter(withheld::contains).findFirst()
           .ifPresent(cell -> relationsOfComponent.computeIfAbsent(roots.get(cell), k -> new ArrayList<>()).add(relation));
     }
     Map<CellId, Range> ranges = new TreeMap<>();
-    components.forEach((root, members) ->
-        component(cells, relationsOfComponent.getOrDefault(root, List.of()), members, suppression, policy).forEach(r -> ranges.put(r.cell(), r)));
+    components.forEach((root, members) -> {
+      Map<CellId, Integer> variable = variables(members);
+      List<Constraint> constraints = constraints(cells, relationsOfComponent.getOrDefault(root, List.of()), variable, policy);
+      for (CellId cell : members) {
+        double[] range = range(constraints, variable, cell, cells.lowerBound(cell));
+        ranges.put(cell, new Range(cell, cells.value(cell), range[0], range[1]));
+      }
+    });
     return List.copyOf(ranges.values());
-  }
-
-  /** Ranges of one component's cells: a minimisation and a maximisation per cell. */
-  private static List<Range> component(
-      ForceCells cells, List<Relation> relations, List<CellId> members, Suppression suppression, DisclosurePolicy policy) {
-    Map<CellId, Integer> variable = variables(members);
-    List<Constraint> constraints = constraints(cells, relations, variable, policy);
-    List<Range> ranges = new ArrayList<>();
-    for (CellId cell : members) {
-      double[] range = range(constraints, variable, cell, cells.lowerBound(cell));
-      ranges.add(new Range(cell, suppression.reason(cell).orElseThrow(), cells.value(cell), range[0], range[1]));
-    }
-    return ranges;
-  }
-
-  /**
-   * The range of one suppressed cell given the other suppressed cells linked to it ({@code group},
-   * which includes it), the relations {@code touching} the group, and everything published.
-   */
-  static double[] range(ForceCells cells, List<Relation> touching, List<CellId> group, CellId cell, DisclosurePolicy policy) {
-    Map<CellId, Integer> variable = variables(group);
-    return range(constraints(cells, touching, variable, policy), variable, cell, cells.lowerBound(cell));
   }
 
   private static double[] range(List<Constraint> constraints, Map<CellId, Integer> variable, CellId cell, long bound) {
