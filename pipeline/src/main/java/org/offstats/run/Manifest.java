@@ -140,7 +140,11 @@ public final class Manifest {
       policyNode.putNull("rounding_base");
     }
     policyNode.put("secondary_suppression", policy.secondarySuppression());
-    policyNode.put("protection", "each withheld small count's consistent range is wider than " + policy.protectionWidth());
+    policyNode.put(
+        "protection",
+        policy.secondarySuppression()
+            ? "each withheld count's range of values consistent with publish/ and the relations is wider than " + policy.protectionWidth()
+            : "small counts withheld; a withheld count may be recoverable from published totals");
     ArrayNode relations = disclosure.putArray("relations");
     AdditiveRelations.DECLARED.forEach(relations::add);
     ObjectNode tables = disclosure.putObject("tables");
