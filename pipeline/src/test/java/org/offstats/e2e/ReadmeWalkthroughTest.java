@@ -30,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * The README's "Day-to-day tasks" walk-through, as a user pastes it (issue 9): every {@code sh}
- * block of the section, in order, in an empty folder, with {@code bash -euo pipefail}, each block
+ * block of the section, in order, in a folder holding only the bundled {@code figures/}, with {@code bash -euo pipefail}, each block
  * its own shell as if pasted on its own. {@code java -jar pipeline/target/offstats.jar} there is a
  * jar holding only a manifest, whose class path is this test's: the code under test, started the
  * way the built jar starts it (its main class, java.nio opened), so a README command that stops
@@ -58,6 +58,9 @@ class ReadmeWalkthroughTest {
   static void walkThrough() throws IOException, InterruptedException {
     work = Files.createDirectories(temp.resolve("work"));
     writeLauncherJar(work.resolve(JAR));
+    // the commands run from the repository's folder, whose bundled definitions a user starts from
+    Files.createDirectories(work.resolve("figures"));
+    Files.copy(Markdown.file("figures/headlines.json"), work.resolve("figures/headlines.json"));
     for (Markdown.Block block : blocks("sh")) {
       runShell(block, Files.createDirectories(temp.resolve("output")));
     }
