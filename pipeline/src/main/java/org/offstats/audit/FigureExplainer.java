@@ -83,10 +83,11 @@ public final class FigureExplainer {
     Double publishedValue = publishedRow == null || !(publishedRow.get(published.column("published_value")) instanceof Number n)
         ? null
         : n.doubleValue();
-    out.println("  published value: " + show(figure, publishedValue) + " (publish/headlines.parquet)"
+    boolean withheld = withheld(published, publishedRow, exact.statement());
+    out.println("  published value: " + (withheld ? WITHHELD : show(figure, publishedValue)) + " (publish/headlines.parquet)"
         + (Objects.equals(publishedValue, exact.publishedValue()) ? "" : "; restricted/headlines.parquet says " + show(figure, exact.publishedValue())));
     out.println("  rounding: " + figure.rounding().describe() + " (" + figure.rounding() + ")"
-        + (exact.value() == null ? "" : checkRounding(figure, exact.value(), publishedValue)));
+        + (exact.value() == null ? "" : withheld ? "; not applied: the figure is withheld" : checkRounding(figure, exact.value(), publishedValue)));
     out.println("  suppression: " + suppression(published, publishedRow, exact.statement(), manifest));
     if (exact.statement() != null) {
       out.println("  statement: " + exact.statement());
@@ -189,11 +190,17 @@ public final class FigureExplainer {
    */
   private static String suppression(ParquetTables.Table published, List<Object> row, String statement, RunManifest manifest) {
     String policy = manifest.disclosurePolicy().map(p -> " (disclosure policy: " + p + ")").orElse("");
-    boolean withheld = row != null && row.get(published.column("published_value")) == null && statement != null && statement.startsWith("Not published:");
-    if (withheld) {
+    if (withheld(published, row, statement)) {
       return "withheld: " + statement.substring("Not published:".length()).trim() + policy;
     }
     return "none: the counts behind it are not small and it repeats no withheld table cell" + policy;
+  }
+
+  private static final String WITHHELD = "none: withheld by disclosure control (see suppression)";
+
+  /** Whether disclosure control withheld the figure: no published value, and a statement saying why. */
+  private static boolean withheld(ParquetTables.Table published, List<Object> row, String statement) {
+    return row != null && row.get(published.column("published_value")) == null && statement != null && statement.startsWith("Not published:");
   }
 
   private static boolean agrees(Double recount, Double exact) {

@@ -79,6 +79,7 @@ class ExplainCommandTest {
   @Test
   void everyHeadlineFigureAgreesWithItsRecount() {
     int withValue = 0;
+    int withheld = 0;
     for (String figure : FIGURES) {
       Cli.Result result = Cli.run("explain", run.toString(), figure);
       assertThat(result.exitCode()).as(figure + ": " + result.describe() + "\n" + result.stdout()).isZero();
@@ -94,8 +95,15 @@ class ExplainCommandTest {
         assertThat(Double.parseDouble(recount.group(1))).as(figure).isEqualTo(exact);
       }
       assertThat(AuditFixtures.identifiersIn(result.console(), input)).as(figure).isEmpty();
+      if (withheld(figure)) {
+        withheld++;
+        // records matched and were counted: the published value is absent because it is withheld
+        assertThat(result.stdout()).as(figure).contains("published value: none: withheld by disclosure control")
+            .contains("suppression: withheld: ").doesNotContain("nothing to count").doesNotContain("cannot read");
+      }
     }
     assertThat(withValue).as("figures with a value to recount").isEqualTo(FIGURES.size());
+    assertThat(withheld).as("figures withheld by disclosure control in this run, so the wording above is looked at").isPositive();
   }
 
   @Test
@@ -169,6 +177,14 @@ class ExplainCommandTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Whether publish/headlines.parquet withholds the figure: no published value, a statement saying why (read with DuckDB). */
+  private static boolean withheld(String figure) {
+    List<List<Object>> rows = Duck.rows(db, "SELECT published_value IS NULL AND starts_with(statement, 'Not published:') FROM "
+        + Duck.parquet(run.resolve("publish/headlines.parquet")) + " WHERE figure_id = " + Duck.literal(figure));
+    assertThat(rows).hasSize(1);
+    return (Boolean) rows.get(0).get(0);
   }
 
   private static Double exactValue(String figure) {
