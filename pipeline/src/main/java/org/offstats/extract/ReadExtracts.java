@@ -50,7 +50,8 @@ import org.offstats.tables.PartialTables;
  *
  * <p>What leaves the readers is small: one element per extract holding its partial tables ({@link
  * #PARTIALS}), the rejects, per-file and data quality counts ({@link #FACTS}) and the latest
- * accepted date, never one element per record. The arrests reader runs after the outcomes reader, whose charged arrest ids it needs.
+ * accepted date, never one element per record. The arrests reader runs after the outcomes reader,
+ * whose charged arrest ids it needs.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};

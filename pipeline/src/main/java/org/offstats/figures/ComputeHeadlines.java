@@ -31,7 +31,6 @@ import org.offstats.run.RunLayout;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.CellSink;
 import org.offstats.tables.CellStats;
-import org.offstats.tables.PartialTables;
 import org.offstats.tables.Contribution;
 import org.offstats.tables.ExactTables;
 
@@ -97,7 +96,10 @@ public final class ComputeHeadlines extends PTransform<PBegin, PCollection<Headl
     }
   }
 
-  /** Adds the police.uk figures' cells to the force ones, picks each figure's cell (its period bucket, given as-at) and builds the headline rows. */
+  /**
+   * Adds the police.uk figures' cells to the force ones, picks each figure's cell (its period
+   * bucket, given as-at) and builds the headline rows.
+   */
   static final class HeadlineRowsFn extends DoFn<byte[], Headline> {
     private final PCollectionView<Map<List<String>, CellStats>> forceCells;
     private final PCollectionView<ExactTables> policeUkRows;
@@ -121,9 +123,8 @@ public final class ComputeHeadlines extends PTransform<PBegin, PCollection<Headl
       // a new table of cells: the side inputs are shared with the runner and not changed
       Map<List<String>, CellStats> cells = new HashMap<>();
       context.sideInput(forceCells).forEach((cell, stats) -> cells.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
-      PartialTables policeUk = new PartialTables();
-      context.sideInput(policeUkRows).rows().forEach((table, rows) -> addPoliceUkRows(table, rows, definitions, asAtDate, policeUk.table(HeadlineCells.TABLE)));
-      policeUk.cells(HeadlineCells.TABLE).forEach((cell, stats) -> cells.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
+      CellSink sink = (cell, contribution) -> cells.computeIfAbsent(cell, k -> new CellStats()).add(contribution);
+      context.sideInput(policeUkRows).rows().forEach((table, rows) -> addPoliceUkRows(table, rows, definitions, asAtDate, sink));
 
       Map<String, CellStats> byId = new HashMap<>();
       for (FigureDefinition figure : definitions.figures()) {

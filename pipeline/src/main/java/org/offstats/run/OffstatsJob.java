@@ -26,13 +26,13 @@ import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.table.Headline;
 import org.offstats.tables.CellStats;
-import org.offstats.tables.Contribution;
 import org.offstats.tables.PartialTables;
 
 /**
  * The offstats run job: ReadExtracts (read, validate, aggregate) → BuildTables (merge, every
- * force table, restricted/) → headline figures → WritePublished (disclosure control, publish/). This class only wires; {@link RunCommandRunner} validates options, runs
- * it and publishes the run folder.
+ * force table, restricted/) → headline figures → WritePublished (disclosure control, publish/).
+ * This class only wires; {@link RunCommandRunner} validates options, runs it and publishes the run
+ * folder.
  */
 public final class OffstatsJob {
   private OffstatsJob() {}
@@ -92,7 +92,6 @@ public final class OffstatsJob {
   static void registerCoders(Pipeline pipeline) {
     CoderRegistry coders = pipeline.getCoderRegistry();
     coders.registerCoderForClass(RejectedRow.class, RejectedRow.Coder.of());
-    coders.registerCoderForClass(Contribution.class, Contribution.Coder.of());
     coders.registerCoderForClass(CellStats.class, CellStats.Coder.of());
     coders.registerCoderForClass(PartialTables.class, PartialTables.Coder.of());
   }

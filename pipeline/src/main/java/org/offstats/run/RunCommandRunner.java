@@ -230,6 +230,11 @@ public final class RunCommandRunner {
     }
   }
 
+  /** Whether {@code --name} or {@code --name=value} is among the Beam options. */
+  private static boolean given(List<String> beamArgs, String name) {
+    return beamArgs.stream().anyMatch(arg -> arg.equals("--" + name) || arg.startsWith("--" + name + "="));
+  }
+
   /**
    * The DirectRunner's immutability and encodability checks: on in the test suite, which sets this
    * property to {@code true} so that every job the tests run proves its steps never change their
@@ -238,24 +243,28 @@ public final class RunCommandRunner {
   public static final String DIRECT_RUNNER_CHECKS = "offstats.directRunnerChecks";
 
   private static PipelineOptions beamOptions(List<String> beamArgs) {
+    return beamOptions(beamArgs, Boolean.getBoolean(DIRECT_RUNNER_CHECKS));
+  }
+
+  /** The Beam options of a run: as given, with offstats' DirectRunner defaults where not given. */
+  static PipelineOptions beamOptions(List<String> beamArgs, boolean directRunnerChecks) {
     try {
       PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+      org.apache.beam.runners.direct.DirectOptions direct = options.as(org.apache.beam.runners.direct.DirectOptions.class);
       // The checks encode every element a step outputs, twice, to catch a step that changes its
       // input: a programming error the tests look for, never a property of the data. On the
       // readers' partial tables they were half of a run's time. Results are the same either way.
-      boolean checks = Boolean.getBoolean(DIRECT_RUNNER_CHECKS);
-      org.apache.beam.runners.direct.DirectOptions direct = options.as(org.apache.beam.runners.direct.DirectOptions.class);
-      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
-        direct.setEnforceImmutability(checks);
+      if (!given(beamArgs, "enforceImmutability")) {
+        direct.setEnforceImmutability(directRunnerChecks);
       }
-      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
-        direct.setEnforceEncodability(checks);
+      if (!given(beamArgs, "enforceEncodability")) {
+        direct.setEnforceEncodability(directRunnerChecks);
       }
       // The DirectRunner's monitor shares the worker threads and loops without pause while another
       // worker is busy, taking a core from the job for its whole length. With one thread it runs
       // only between steps; the job's steps are few and large (a reader per extract), so little
       // is lost: on 2 cores, 2 million arrests took 80 s rather than 156 s, with the same output.
-      if (beamArgs.stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+      if (!given(beamArgs, "targetParallelism")) {
         direct.setTargetParallelism(1);
       }
       return options;

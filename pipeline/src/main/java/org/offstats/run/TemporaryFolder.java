@@ -50,26 +50,33 @@ public final class TemporaryFolder implements AutoCloseable {
    * Removes the folder (if it is still there) and the hook. When a job fails, the DirectRunner's
    * other workers can still be writing into the folder as it closes, which made deleting it in
    * place fail (a folder not empty any more, seen on a disk that filled up): it is moved aside
-   * first, as in {@link #deleteQuietly}.
+   * first, as the shutdown hook does ({@link #deleteQuietly}).
    */
   @Override
   public void close() throws IOException {
     try {
-      Path aside = moveAside(path);
-      // a file whose creation had begun before the move can still appear in it: try again a little later
-      for (int attempt = 1; ; attempt++) {
-        try {
-          FileTrees.deleteTree(aside);
-          return;
-        } catch (java.nio.file.DirectoryNotEmptyException e) {
-          if (attempt == 5) {
-            throw e;
-          }
-          pause();
-        }
-      }
+      removeAside(path);
     } finally {
       removeHook();
+    }
+  }
+
+  /**
+   * Moves {@code folder} aside and deletes it there. A file whose creation had begun before the
+   * move can still appear in it, so a folder found not empty is tried again a little later.
+   */
+  private static void removeAside(Path folder) throws IOException {
+    Path aside = moveAside(folder);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        FileTrees.deleteTree(aside);
+        return;
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        pause();
+      }
     }
   }
 
@@ -100,19 +107,22 @@ public final class TemporaryFolder implements AutoCloseable {
    * one is moved aside, which is not a failure: only a folder still there is reported.
    */
   static void deleteQuietly(Path folder) {
-    Path aside = moveAside(folder);
     try {
-      FileTrees.deleteTree(aside);
+      removeAside(folder);
     } catch (IOException | RuntimeException e) {
-      if (Files.exists(aside)) {
+      if (Files.exists(folder) || Files.exists(aside(folder))) {
         System.err.println("offstats: could not remove the temporary folder " + folder + ": " + CannotWriteException.reason(e));
       }
     }
   }
 
+  private static Path aside(Path folder) {
+    return folder.resolveSibling(folder.getFileName() + "-removing");
+  }
+
   private static Path moveAside(Path folder) {
     try {
-      return Files.move(folder, folder.resolveSibling(folder.getFileName() + "-removing"), StandardCopyOption.ATOMIC_MOVE);
+      return Files.move(folder, aside(folder), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       return folder; // gone already, or it cannot move: delete it where it is
     }

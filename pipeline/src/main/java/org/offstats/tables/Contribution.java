@@ -1,13 +1,5 @@
 package org.offstats.tables;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-
 /**
  * What one record adds to one cell: itself (counted), optionally a person (for distinct persons),
  * whether it is flagged (charged), and optionally a day gap (for quantiles).
@@ -41,31 +33,5 @@ public record Contribution(int person, boolean flagged, int days, long records) 
 
   public static Contribution days(int days) {
     return new Contribution(NO_PERSON, false, days, 1);
-  }
-
-  /** Deterministic coder. */
-  public static final class Coder extends AtomicCoder<Contribution> {
-    private static final Coder INSTANCE = new Coder();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(Contribution c, OutputStream out) throws IOException {
-      VarIntCoder.of().encode(c.person + 1, out);
-      BooleanCoder.of().encode(c.flagged, out);
-      VarIntCoder.of().encode(c.days, out);
-      VarLongCoder.of().encode(c.records, out);
-    }
-
-    @Override
-    public Contribution decode(InputStream in) throws IOException {
-      int person = VarIntCoder.of().decode(in) - 1;
-      return new Contribution(person, BooleanCoder.of().decode(in), VarIntCoder.of().decode(in), VarLongCoder.of().decode(in));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
   }
 }
