@@ -97,6 +97,8 @@ public final class CsvRecordReader implements Closeable {
   private final List<Long> blankLines = new ArrayList<>();
   private boolean finished;
   private boolean insideDocument;
+  /** How many fields the last record had (at most 1,024): the next one's list starts that large. */
+  private int fieldsSeen = 16;
   private boolean headerRead;
 
   /**
@@ -211,10 +213,11 @@ public final class CsvRecordReader implements Closeable {
       if (token != JsonToken.START_ARRAY) {
         throw InputException.at(file, recordStartLine, "unexpected CSV structure");
       }
-      List<String> fields = new ArrayList<>();
+      List<String> fields = new ArrayList<>(fieldsSeen);
       while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
         fields.add(parser.getText());
       }
+      fieldsSeen = Math.min(fields.size(), 1024);
       if (token != JsonToken.END_ARRAY) {
         throw InputException.at(file, recordStartLine, "unexpected CSV structure");
       }
@@ -373,7 +376,11 @@ public final class CsvRecordReader implements Closeable {
   }
 
   private static long newlines(String text) {
-    return text.chars().filter(c -> c == '\n').count();
+    long newlines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      newlines++;
+    }
+    return newlines;
   }
 
   @Override

@@ -1,17 +1,16 @@
 package org.offstats.extract;
 
+import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -33,8 +32,6 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.offstats.run.RecordAggregations;
-import org.offstats.run.RunFacts;
-import org.offstats.schema.CsvContract;
 import org.offstats.tables.PartialTables;
 
 /**
@@ -52,6 +49,10 @@ import org.offstats.tables.PartialTables;
  * #PARTIALS}), the rejects, per-file and data quality counts ({@link #FACTS}) and the latest
  * accepted date, never one element per record. The arrests reader runs after the outcomes reader,
  * whose charged arrest ids it needs.
+ *
+ * <p>Each reader uses two threads: one reads and validates ({@link ExtractValidation}), a few
+ * thousand records ahead of the DoFn's own thread, which aggregates. The order of records is
+ * kept, so the results are those of one thread.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
@@ -128,8 +129,14 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     return PCollectionList.of(a).and(b).apply("All" + name, Flatten.pCollections());
   }
 
-  /** Reads one extract's files start to end; the rules themselves are in {@link RowValidator}. */
+  /**
+   * Reads one extract's files start to end: {@link ExtractValidation} reads and validates on a
+   * thread of its own while this one aggregates the accepted records and outputs the rest.
+   */
   static final class ValidateExtractFn extends DoFn<ExtractFiles, RejectedRow> {
+    /** Batches the validating thread may run ahead of aggregation. */
+    private static final int BATCHES_AHEAD = 4;
+
     private final Map<String, InputScan.FileChecksum> checksums;
     private final long recordLimitBytes;
     private final Map<String, RowValidator> validators;
@@ -152,108 +159,40 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void processElement(@Element ExtractFiles extract, ProcessContext context) throws IOException {
-      RowValidator validator = validators.get(extract.extract());
-      LocalDate bound = LocalDate.ofEpochDay(asAtBound);
-      int[] keyColumns = keyColumns(validator.contract());
-      Set<String> charged = new HashSet<>();
+      Set<String> charged = new ObjectOpenHashSet<>();
       if (chargedView != null) {
         context.sideInput(chargedView).forEach(charged::addAll);
       }
       Set<String> chargedHere = new HashSet<>();
-      // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
-      Map<String, Long> firstByKey = new HashMap<>();
       PartialTables partials = new PartialTables();
       Map<String, Long> quality = new TreeMap<>();
       long latestDate = Long.MIN_VALUE;
-      List<InputFile> files = extract.files();
       ReadProgress progress = new ReadProgress(extract.extract());
-      for (int ordinal = 0; ordinal < files.size(); ordinal++) {
-        InputFile file = files.get(ordinal);
-        long read = 0;
-        long accepted = 0;
-        Map<String, Long> rejectedByReason = new TreeMap<>();
-        try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
-            CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
-          reader.header();
-          long bytesCounted = 0;
-          for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
-            recordsRead.inc();
-            progress.rowsRead.inc();
-            bytesCounted = progress.countBytes(input.bytesRead(), bytesCounted);
-            read++;
-            RowValidator.Result result = record.isTooLong()
-                ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
-                : validator.check(file.header(), record.fields());
-            Optional<RejectedRow> rejected = Optional.empty();
-            if (result.rejected()) {
-              rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
-            } else {
-              Optional<String> afterAsAt = validator.checkAsAt(result.values(), bound);
-              if (afterAsAt.isPresent()) {
-                rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
-              } else {
-                Long first = firstByKey.putIfAbsent(key(result.values(), keyColumns), position(ordinal, record.line()));
-                if (first != null) {
-                  rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
-                      String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
-                          + " line " + line(first), record.raw()));
-                }
-              }
-            }
-            if (rejected.isPresent()) {
-              recordsRejected.inc();
-              rejectedByReason.merge(rejected.get().reason().name(), 1L, Long::sum);
-              context.output(rejected.get());
-              continue;
-            }
-            accepted++;
-            latestDate = Math.max(latestDate, result.latestDate());
-            aggregations.add(extract.extract(), result.values(), partials, charged, chargedHere::add,
-                quality);
+      ExtractValidation validation =
+          new ExtractValidation(extract, checksums, recordLimitBytes, validators.get(extract.extract()), LocalDate.ofEpochDay(asAtBound));
+      RecordAggregations.Aggregator aggregator = aggregations.into(partials, charged, chargedHere::add, quality);
+      // validation runs ahead on its own thread; Beam's outputs and counters stay on this one
+      try (ReadAhead<ExtractValidation.Batch> batches = ReadAhead.start("offstats-read-" + extract.extract(), BATCHES_AHEAD, validation)) {
+        for (ExtractValidation.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+          recordsRead.inc(batch.rowsRead);
+          progress.rowsRead.inc(batch.rowsRead);
+          progress.bytesRead.inc(batch.bytesRead);
+          progress.filesRead.inc(batch.filesRead);
+          for (RejectedRow rejected : batch.rejected) {
+            recordsRejected.inc();
+            context.output(rejected);
           }
-          progress.countBytes(input.bytesRead(), bytesCounted);
-          for (Long blank : reader.blankLines()) {
-            context.output(FACTS, KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
+          for (SpecificRecordBase record : batch.accepted) {
+            aggregator.add(record);
           }
-        }
-        progress.filesRead.inc();
-        context.output(FACTS, KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
-        context.output(FACTS, KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
-        for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
-          context.output(FACTS, KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));
+          latestDate = Math.max(latestDate, batch.latestDate);
+          batch.facts.forEach(fact -> context.output(FACTS, fact));
         }
       }
       quality.forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
       context.output(PARTIALS, partials);
       context.output(CHARGED_ARREST_IDS, List.copyOf(chargedHere));
       context.output(LATEST_DATE, latestDate);
-    }
-
-    private static long position(int fileOrdinal, long line) {
-      return ((long) fileOrdinal << 40) | line;
-    }
-
-    private static int fileOrdinal(long position) {
-      return (int) (position >>> 40);
-    }
-
-    private static long line(long position) {
-      return position & ((1L << 40) - 1);
-    }
-
-    private static int[] keyColumns(CsvContract contract) {
-      return contract.key().stream().mapToInt(k -> contract.column(k).index()).toArray();
-    }
-
-    private static String key(String[] values, int[] keyColumns) {
-      if (keyColumns.length == 1) {
-        return values[keyColumns[0]];
-      }
-      StringBuilder key = new StringBuilder();
-      for (int column : keyColumns) {
-        key.append(values[column]).append('\u0000');
-      }
-      return key.toString();
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.offstats.extract;
 
-import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -14,35 +15,49 @@ public final class Records {
   private Records() {}
 
   public static <T extends SpecificRecordBase> T fill(T record, String[] canonicalValues) {
-    Schema schema = record.getSchema();
-    for (Schema.Field field : schema.getFields()) {
-      String value = canonicalValues[field.pos()];
-      record.put(field.pos(), convert(field.schema(), value));
+    FieldType[] types = FIELD_TYPES.computeIfAbsent(record.getClass(), c -> fieldTypes(record.getSchema()));
+    for (int i = 0; i < types.length; i++) {
+      record.put(i, types[i].convert(canonicalValues[i]));
     }
     return record;
   }
 
-  private static Object convert(Schema type, String value) {
-    if (type.getType() == Schema.Type.UNION) {
-      if (value == null || value.isEmpty()) {
+  /** Each record class's field types, worked out once: every accepted record is filled. */
+  private static final Map<Class<?>, FieldType[]> FIELD_TYPES = new ConcurrentHashMap<>();
+
+  private static FieldType[] fieldTypes(Schema schema) {
+    FieldType[] types = new FieldType[schema.getFields().size()];
+    for (Schema.Field field : schema.getFields()) {
+      Schema type = field.schema();
+      boolean optional = type.getType() == Schema.Type.UNION;
+      if (optional) {
+        type = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+      }
+      types[field.pos()] = new FieldType(optional, type);
+    }
+    return types;
+  }
+
+  /** A field's type: a union with null (an optional value) or not, and the value's own type. */
+  private record FieldType(boolean optional, Schema type) {
+    Object convert(String value) {
+      if (optional && (value == null || value.isEmpty())) {
         return null;
       }
-      Schema nonNull = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-      return convert(nonNull, value);
-    }
-    switch (type.getType()) {
-      case STRING:
-        return value;
-      case BOOLEAN:
-        return "Y".equals(value);
-      case INT:
-        return type.getLogicalType() instanceof LogicalTypes.Date
-            ? RowValidator.parseDate(value)
-            : Integer.valueOf(value);
-      case LONG:
-        return Long.valueOf(value);
-      default:
-        throw new IllegalStateException("unsupported column type " + type);
+      switch (type.getType()) {
+        case STRING:
+          return value;
+        case BOOLEAN:
+          return "Y".equals(value);
+        case INT:
+          return type.getLogicalType() instanceof LogicalTypes.Date
+              ? RowValidator.parseDate(value)
+              : Integer.valueOf(value);
+        case LONG:
+          return Long.valueOf(value);
+        default:
+          throw new IllegalStateException("unsupported column type " + type);
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.offstats.schema.CsvContract;
 import org.offstats.schema.Schemas;
 import org.offstats.schema.reference.Borough;
@@ -33,11 +34,33 @@ public final class ReferenceData implements Serializable {
 
   private final Map<String, List<String[]>> rowsByFile;
   private final List<Source> sources;
-  private transient Map<String, Set<String>> valueSets;
-  private transient Map<String, Map<String, String>> lookups;
-  private transient Map<String, Offence> offences;
-  private transient Map<Integer, OutcomeType> outcomeTypes;
-  private transient Map<String, Unit> units;
+  /**
+   * Indexes built on first use. A reader validates on one thread and aggregates on another, both
+   * asking this object, so the indexes are built once under a lock and then only read.
+   */
+  private transient volatile Indexes indexes;
+
+  private final class Indexes {
+    final Map<String, Set<String>> valueSets = new ConcurrentHashMap<>();
+    final Map<String, Map<String, String>> lookups = new ConcurrentHashMap<>();
+    final Map<String, Map<String, LocalDate>> dateBounds = new ConcurrentHashMap<>();
+    final Map<String, Offence> offences = index("offences", Offence::new, Offence::getOffenceCode);
+    final Map<Integer, OutcomeType> outcomeTypes = index("outcome_types", OutcomeType::new, OutcomeType::getOutcomeType);
+    final Map<String, Unit> units = index("units", Unit::new, Unit::getUnitCode);
+  }
+
+  private Indexes indexes() {
+    Indexes built = indexes;
+    if (built == null) {
+      synchronized (this) {
+        if (indexes == null) {
+          indexes = new Indexes();
+        }
+        built = indexes;
+      }
+    }
+    return built;
+  }
 
   private ReferenceData(Map<String, List<String[]>> rowsByFile, List<Source> sources) {
     this.rowsByFile = rowsByFile;
@@ -116,10 +139,7 @@ public final class ReferenceData implements Serializable {
 
   /** Every value of {@code file.column}, for code checks ({@code bcus.bcu_code}). */
   public Set<String> values(String fileDotColumn) {
-    if (valueSets == null) {
-      valueSets = new HashMap<>();
-    }
-    return valueSets.computeIfAbsent(
+    return indexes().valueSets.computeIfAbsent(
         fileDotColumn,
         fc -> {
           String file = fc.substring(0, fc.indexOf('.'));
@@ -135,11 +155,11 @@ public final class ReferenceData implements Serializable {
    * key}, or empty.
    */
   public Optional<String> lookup(String file, String key, String column) {
-    if (lookups == null) {
-      lookups = new HashMap<>();
-    }
-    Map<String, String> byKey =
-        lookups.computeIfAbsent(
+    return Optional.ofNullable(lookupMap(file, column).get(key));
+  }
+
+  private Map<String, String> lookupMap(String file, String column) {
+    return indexes().lookups.computeIfAbsent(
             file + "." + column,
             fc -> {
               CsvContract contract = Schemas.reference(file);
@@ -149,28 +169,18 @@ public final class ReferenceData implements Serializable {
               rowsByFile.get(file).forEach(r -> map.put(r[keyIndex], r[valueIndex]));
               return map;
             });
-    return Optional.ofNullable(byKey.get(key));
   }
 
   public Offence offence(String offenceCode) {
-    if (offences == null) {
-      offences = index("offences", Offence::new, Offence::getOffenceCode);
-    }
-    return offences.get(offenceCode);
+    return indexes().offences.get(offenceCode);
   }
 
   public OutcomeType outcomeType(int outcomeType) {
-    if (outcomeTypes == null) {
-      outcomeTypes = index("outcome_types", OutcomeType::new, OutcomeType::getOutcomeType);
-    }
-    return outcomeTypes.get(outcomeType);
+    return indexes().outcomeTypes.get(outcomeType);
   }
 
   public Unit unit(String unitCode) {
-    if (units == null) {
-      units = index("units", Unit::new, Unit::getUnitCode);
-    }
-    return units.get(unitCode);
+    return indexes().units.get(unitCode);
   }
 
   public List<Borough> boroughs() {
@@ -179,7 +189,17 @@ public final class ReferenceData implements Serializable {
 
   /** The date bound used by {@code offstats.notBeforeReference} (a unit's established date). */
   public Optional<LocalDate> dateBound(String file, String key, String column) {
-    return lookup(file, key, column).map(LocalDate::parse);
+    Map<String, LocalDate> bounds =
+        indexes().dateBounds.computeIfAbsent(file + "." + column, fc -> {
+          Map<String, LocalDate> parsed = new HashMap<>();
+          lookupMap(file, column).forEach((k, date) -> {
+            if (!date.isEmpty()) {
+              parsed.put(k, LocalDate.parse(date));
+            }
+          });
+          return parsed;
+        });
+    return Optional.ofNullable(bounds.get(key));
   }
 
   private <K, T extends org.apache.avro.specific.SpecificRecordBase> Map<K, T> index(

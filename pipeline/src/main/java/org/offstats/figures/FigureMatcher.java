@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.offstats.domain.Periods;
+import org.offstats.domain.Scopes;
 import org.offstats.extract.ReferenceData;
 import org.offstats.policeuk.PoliceUkTables;
 import org.offstats.schema.Schemas;
@@ -20,12 +21,18 @@ import org.offstats.tables.CrimeFacts;
  * date window of the figure's period. Plain Java, unit-tested without a pipeline.
  */
 public final class FigureMatcher {
-  private static final Set<String> ARREST_ATTRIBUTES =
-      Set.of("unit_type", "unit_code", "bcu_code", "offence_code", "offence_group", "offence_subgroup", "vawg",
+  /** An arrest's attributes, in the order of {@link #attributeValues(Arrest, ReferenceData)}. */
+  static final List<String> ARREST_ORDER =
+      List.of("unit_type", "unit_code", "bcu_code", "offence_code", "offence_group", "offence_subgroup", "vawg",
           "domestic_abuse", "operation", "sex", "age_band");
-  private static final Set<String> CRIME_ATTRIBUTES =
-      Set.of("offence_code", "offence_group", "offence_subgroup", "vawg", "domestic_abuse", "bcu_code",
+  /** A crime's attributes, in the order of {@link #attributeValues(CrimeOutcome, ReferenceData, CrimeFacts)}; the scope's last. */
+  static final List<String> CRIME_ORDER =
+      List.of("offence_code", "offence_group", "offence_subgroup", "vawg", "domestic_abuse", "bcu_code",
           "outcome_type", "outcome_group", "scope_type", "scope");
+  static final int SCOPE_TYPE = CRIME_ORDER.indexOf("scope_type");
+  static final int SCOPE = CRIME_ORDER.indexOf("scope");
+  private static final Set<String> ARREST_ATTRIBUTES = Set.copyOf(ARREST_ORDER);
+  private static final Set<String> CRIME_ATTRIBUTES = Set.copyOf(CRIME_ORDER);
 
   /** A period resolved against the as-at date: inclusive bounds and how to say it. */
   public record Window(LocalDate from, LocalDate to, String words) {
@@ -121,20 +128,25 @@ public final class FigureMatcher {
   }
 
   public static Map<String, String> attributesOf(Arrest arrest, ReferenceData reference) {
+    return named(ARREST_ORDER, attributeValues(arrest, reference));
+  }
+
+  /** An arrest's attributes as values in {@link #ARREST_ORDER}: what the headline figures match on every arrest. */
+  static String[] attributeValues(Arrest arrest, ReferenceData reference) {
     Offence offence = reference.offence(arrest.getOffenceCode());
-    Map<String, String> values = new HashMap<>();
-    values.put("unit_type", reference.unit(arrest.getUnitCode()).getUnitType());
-    values.put("unit_code", arrest.getUnitCode());
-    values.put("bcu_code", arrest.getBcuCode());
-    values.put("offence_code", arrest.getOffenceCode());
-    values.put("offence_group", offence.getOffenceGroup());
-    values.put("offence_subgroup", offence.getOffenceSubgroup());
-    values.put("vawg", flag(offence.getVawg()));
-    values.put("domestic_abuse", flag(arrest.getDomesticAbuse()));
-    values.put("operation", arrest.getOperation() == null ? "" : arrest.getOperation());
-    values.put("sex", arrest.getSex());
-    values.put("age_band", arrest.getAgeBand());
-    return values;
+    return new String[] {
+      reference.unit(arrest.getUnitCode()).getUnitType(),
+      arrest.getUnitCode(),
+      arrest.getBcuCode(),
+      arrest.getOffenceCode(),
+      offence.getOffenceGroup(),
+      offence.getOffenceSubgroup(),
+      flag(offence.getVawg()),
+      flag(arrest.getDomesticAbuse()),
+      arrest.getOperation() == null ? "" : arrest.getOperation(),
+      arrest.getSex(),
+      arrest.getAgeBand()
+    };
   }
 
   /**
@@ -147,24 +159,46 @@ public final class FigureMatcher {
 
   /** As {@link #attributesOf(CrimeOutcome, ReferenceData)}, with the crime's facts already worked out. */
   public static List<Map<String, String>> attributesOf(CrimeOutcome crime, ReferenceData reference, CrimeFacts facts) {
-    Offence offence = reference.offence(crime.getOffenceCode());
-    Map<String, String> base = new HashMap<>();
-    base.put("offence_code", crime.getOffenceCode());
-    base.put("offence_group", offence.getOffenceGroup());
-    base.put("offence_subgroup", offence.getOffenceSubgroup());
-    base.put("vawg", flag(offence.getVawg()));
-    base.put("domestic_abuse", flag(crime.getDomesticAbuse()));
-    base.put("bcu_code", crime.getBcuCode());
-    base.put("outcome_type", crime.getOutcomeType() == null ? "" : crime.getOutcomeType().toString());
-    base.put("outcome_group", facts.outcomeGroup());
+    String[] values = attributeValues(crime, reference, facts);
     return facts.scopes().stream()
         .map(scope -> {
-          Map<String, String> withScope = new HashMap<>(base);
-          withScope.put("scope_type", scope.type());
-          withScope.put("scope", scope.name());
-          return withScope;
+          withScope(values, scope);
+          return named(CRIME_ORDER, values);
         })
         .toList();
+  }
+
+  /**
+   * A crime's attributes as values in {@link #CRIME_ORDER}, the scope's left empty: each of the
+   * crime's scopes goes in with {@link #withScope} in turn.
+   */
+  static String[] attributeValues(CrimeOutcome crime, ReferenceData reference, CrimeFacts facts) {
+    Offence offence = reference.offence(crime.getOffenceCode());
+    return new String[] {
+      crime.getOffenceCode(),
+      offence.getOffenceGroup(),
+      offence.getOffenceSubgroup(),
+      flag(offence.getVawg()),
+      flag(crime.getDomesticAbuse()),
+      crime.getBcuCode(),
+      crime.getOutcomeType() == null ? "" : crime.getOutcomeType().toString(),
+      facts.outcomeGroup(),
+      null,
+      null
+    };
+  }
+
+  static void withScope(String[] crimeValues, Scopes.Scope scope) {
+    crimeValues[SCOPE_TYPE] = scope.type();
+    crimeValues[SCOPE] = scope.name();
+  }
+
+  private static Map<String, String> named(List<String> names, String[] values) {
+    Map<String, String> named = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      named.put(names.get(i), values[i]);
+    }
+    return named;
   }
 
   /** Whether the attributes satisfy every filter (each filter lists the values allowed). */

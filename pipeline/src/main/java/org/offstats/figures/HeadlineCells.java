@@ -1,12 +1,15 @@
 package org.offstats.figures;
 
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.offstats.domain.Periods;
+import org.offstats.domain.Scopes;
 import org.offstats.extract.ReferenceData;
 import org.offstats.schema.extract.Arrest;
 import org.offstats.schema.extract.CrimeOutcome;
+import org.offstats.tables.CellKey;
 import org.offstats.tables.CellSink;
 import org.offstats.tables.Contribution;
 import org.offstats.tables.CrimeFacts;
@@ -15,65 +18,127 @@ import org.offstats.tables.CrimeFacts;
  * What one record adds to the headline figures: cells are (figure id, period bucket), see {@link
  * FigureMatcher#bucket}. Every figure is computed over its whole scope, so distinct persons are
  * counted once over the period, not summed over months.
+ *
+ * <p>Every record is matched against every figure, so the figures are prepared once: filters name
+ * positions in an array of the record's attributes ({@link FigureMatcher#attributeValues}) and
+ * periods are day numbers. The decisions are {@link FigureMatcher}'s: the same attributes, the same
+ * filter rule ({@link FigureMatcher#matches}) and the same buckets.
  */
 public final class HeadlineCells {
   /** The name of the headlines' partial table. */
   public static final String TABLE = "headlines";
 
-  private HeadlineCells() {}
+  private final ReferenceData reference;
+  private final List<Prepared> arrestFigures = new ArrayList<>();
+  private final List<Prepared> crimeFigures = new ArrayList<>();
+
+  public HeadlineCells(FigureDefinitions definitions, ReferenceData reference) {
+    this.reference = reference;
+    for (FigureDefinition figure : definitions.figures()) {
+      switch (figure.source()) {
+        case FigureDefinition.SOURCE_ARRESTS -> arrestFigures.add(Prepared.of(figure, FigureMatcher.ARREST_ORDER));
+        case FigureDefinition.SOURCE_CRIMES -> crimeFigures.add(Prepared.of(figure, FigureMatcher.CRIME_ORDER));
+        default -> {
+          // a police.uk figure is counted from the police.uk tables
+        }
+      }
+    }
+  }
 
   /** @param person the reader's number for the arrest's person_ref ({@link org.offstats.tables.PartialTables#person}) */
-  public static void addCells(Arrest arrest, int person, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
-    Map<String, String> attributes = null;
-    for (FigureDefinition figure : definitions.figures()) {
-      if (!figure.source().equals(FigureDefinition.SOURCE_ARRESTS)) {
-        continue;
-      }
-      Optional<String> bucket = FigureMatcher.bucket(figure.period(), arrest.getArrestDate());
-      if (bucket.isEmpty()) {
+  public void addCells(Arrest arrest, int person, CellSink cells) {
+    String[] attributes = null;
+    for (Prepared figure : arrestFigures) {
+      String bucket = figure.bucket(arrest.getArrestDate());
+      if (bucket == null) {
         continue;
       }
       if (attributes == null) {
-        attributes = FigureMatcher.attributesOf(arrest, reference);
+        attributes = FigureMatcher.attributeValues(arrest, reference);
       }
-      if (FigureMatcher.matches(figure.filters(), attributes)) {
+      if (Prepared.matches(figure.filters(), attributes)) {
         Contribution c = figure.unit().equals(FigureDefinition.PERSONS) ? Contribution.person(person) : Contribution.count();
-        cells.add(List.of(figure.id(), bucket.get()), c);
+        cells.add(CellKey.of(figure.id(), bucket), c);
       }
     }
   }
 
   /** @param facts the crime's facts ({@link CrimeFacts#of}), worked out once per record */
-  public static void addCells(CrimeOutcome crime, CrimeFacts facts, ReferenceData reference, FigureDefinitions definitions, CellSink cells) {
-    List<Map<String, String>> perScope = null;
-    for (FigureDefinition figure : definitions.figures()) {
-      if (!figure.source().equals(FigureDefinition.SOURCE_CRIMES)) {
+  public void addCells(CrimeOutcome crime, CrimeFacts facts, CellSink cells) {
+    String[] attributes = null;
+    for (Prepared figure : crimeFigures) {
+      String bucket = figure.bucket(crime.getRecordedDate());
+      if (bucket == null) {
         continue;
       }
-      Optional<String> bucket = FigureMatcher.bucket(figure.period(), crime.getRecordedDate());
-      if (bucket.isEmpty()) {
-        continue;
+      if (attributes == null) {
+        attributes = FigureMatcher.attributeValues(crime, reference, facts);
       }
-      if (perScope == null) {
-        perScope = FigureMatcher.attributesOf(crime, reference, facts);
+      // a crime counts once per figure, however many of its scopes match: the first that does
+      Scopes.Scope match = null;
+      for (Scopes.Scope scope : facts.scopes()) {
+        FigureMatcher.withScope(attributes, scope);
+        if (Prepared.matches(figure.filters(), attributes)) {
+          match = scope;
+          break;
+        }
       }
-      // a crime counts once per figure, however many of its scopes match
-      Optional<Map<String, String>> match = FigureMatcher.firstMatch(figure.filters(), perScope);
-      if (match.isEmpty()) {
+      if (match == null) {
         continue;
       }
       Contribution c;
       switch (figure.unit()) {
-        case FigureDefinition.RATE -> c = Contribution.flagged(FigureMatcher.matches(figure.numerator(), match.get()));
+        case FigureDefinition.RATE -> c = Contribution.flagged(Prepared.matches(figure.numerator(), attributes));
         case FigureDefinition.DAYS -> {
           if (crime.getOutcomeDate() == null) {
             continue;
           }
-          c = Contribution.days((int) ChronoUnit.DAYS.between(crime.getRecordedDate(), crime.getOutcomeDate()));
+          c = Contribution.days((int) (crime.getOutcomeDate().toEpochDay() - crime.getRecordedDate().toEpochDay()));
         }
         default -> c = Contribution.count();
       }
-      cells.add(List.of(figure.id(), bucket.get()), c);
+      cells.add(CellKey.of(figure.id(), bucket), c);
+    }
+  }
+
+  /** One filter: the attribute's position (-1 for none, which no value list allows) and the values allowed. */
+  private record Filter(int attribute, List<String> allowed) {}
+
+  /**
+   * A figure ready for matching.
+   *
+   * @param from,to the period's first and last day (epoch days) when it is a date range
+   */
+  private record Prepared(String id, String unit, boolean byFinancialYear, long from, long to, Filter[] filters, Filter[] numerator) {
+    static Prepared of(FigureDefinition figure, List<String> order) {
+      FigureDefinition.Period period = figure.period();
+      boolean byFinancialYear = period.financialYear() != null;
+      long from = byFinancialYear ? Long.MIN_VALUE : LocalDate.parse(period.from()).toEpochDay();
+      long to = byFinancialYear || period.to().equals(FigureDefinition.Period.AS_AT) ? Long.MAX_VALUE : LocalDate.parse(period.to()).toEpochDay();
+      return new Prepared(figure.id(), figure.unit(), byFinancialYear, from, to, filters(figure.filters(), order), filters(figure.numerator(), order));
+    }
+
+    private static Filter[] filters(Map<String, List<String>> filters, List<String> order) {
+      return filters.entrySet().stream().map(f -> new Filter(order.indexOf(f.getKey()), f.getValue())).toArray(Filter[]::new);
+    }
+
+    /** As {@link FigureMatcher#bucket}: the financial year, the whole period, or null when outside it. */
+    String bucket(LocalDate date) {
+      if (byFinancialYear) {
+        return Periods.financialYear(date);
+      }
+      long day = date.toEpochDay();
+      return day >= from && day <= to ? FigureMatcher.WHOLE_PERIOD : null;
+    }
+
+    /** As {@link FigureMatcher#matches}: every filter allows the attribute's value. */
+    static boolean matches(Filter[] filters, String[] attributes) {
+      for (Filter filter : filters) {
+        if (!filter.allowed().contains(filter.attribute() < 0 ? null : attributes[filter.attribute()])) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

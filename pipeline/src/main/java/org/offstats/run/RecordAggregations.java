@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.extract.Records;
 import org.offstats.extract.ReferenceData;
 import org.offstats.figures.FigureDefinitions;
@@ -16,6 +17,7 @@ import org.offstats.tables.ArrestsByBcuTable;
 import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByDemographicsTable;
 import org.offstats.tables.ArrestsByOffenceTable;
+import org.offstats.tables.CellSink;
 import org.offstats.tables.ChargeRatesTable;
 import org.offstats.tables.CrimeFacts;
 import org.offstats.tables.OutcomesByOffenceTable;
@@ -32,6 +34,7 @@ public final class RecordAggregations implements Serializable {
   private final ReferenceData reference;
   private final FigureDefinitions figures;
   private transient Map<String, String> ethnicityGroups;
+  private transient HeadlineCells headlineCells;
 
   public RecordAggregations(ReferenceData reference, FigureDefinitions figures) {
     this.reference = reference;
@@ -44,44 +47,98 @@ public final class RecordAggregations implements Serializable {
   }
 
   /**
-   * Adds one accepted record (values in canonical order) to the partial tables.
+   * An accepted record's values (in canonical order) as its extract's record class: done on the
+   * validating thread, so that the aggregating one only aggregates.
+   */
+  public static SpecificRecordBase record(String extract, String[] values) {
+    return switch (extract) {
+      case "arrests" -> Records.fill(new Arrest(), values);
+      case "outcomes" -> Records.fill(new CrimeOutcome(), values);
+      case "protection_orders" -> Records.fill(new ProtectionOrderEvent(), values);
+      default -> throw new IllegalStateException("no tables for extract " + extract);
+    };
+  }
+
+  /**
+   * Aggregates one reader's accepted records into {@code partials}; made once per reader, so that
+   * each table's cells are found once, not once per record.
    *
    * @param chargedArrestIds arrest ids linked from a charged crime (arrests only)
    * @param chargedArrestId receives the arrest id a charged crime links to (outcomes only)
-   * @param quality the data quality counts ({@link DataQuality}) the record adds to
+   * @param quality the data quality counts ({@link DataQuality}) the records add to
    */
-  public void add(
-      String extract, String[] values, PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId,
-      Map<String, Long> quality) {
-    switch (extract) {
-      case "arrests" -> {
-        Arrest arrest = Records.fill(new Arrest(), values);
+  public Aggregator into(PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId, Map<String, Long> quality) {
+    return new Aggregator(partials, chargedArrestIds, chargedArrestId, quality);
+  }
+
+  /** Adds accepted records ({@link #record}) to one reader's partial tables. */
+  public final class Aggregator {
+    private final PartialTables partials;
+    private final Set<String> chargedArrestIds;
+    private final Consumer<String> chargedArrestId;
+    private final Map<String, Long> quality;
+    private final HeadlineCells headlines = headlineCells();
+    private final Map<String, String> ethnicityGroups = ethnicityGroups();
+    private final CellSink arrestsByOffence;
+    private final CellSink arrestsByBcu;
+    private final CellSink arrestsByOffenceGroup;
+    private final CellSink arrestsByDemographics;
+    private final CellSink arrestOutcomes;
+    private final CellSink outcomesByOffence;
+    private final CellSink chargeRates;
+    private final CellSink timeToOutcome;
+    private final CellSink protectionOrders;
+    private final CellSink headlineCells;
+
+    private Aggregator(PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId, Map<String, Long> quality) {
+      this.partials = partials;
+      this.chargedArrestIds = chargedArrestIds;
+      this.chargedArrestId = chargedArrestId;
+      this.quality = quality;
+      arrestsByOffence = partials.table(ArrestsByOffenceTable.NAME);
+      arrestsByBcu = partials.table(ArrestsByBcuTable.NAME);
+      arrestsByOffenceGroup = partials.table(ArrestsByOffenceGroupTable.NAME);
+      arrestsByDemographics = partials.table(ArrestsByDemographicsTable.NAME);
+      arrestOutcomes = partials.table(ArrestOutcomesTable.NAME);
+      outcomesByOffence = partials.table(OutcomesByOffenceTable.NAME);
+      chargeRates = partials.table(ChargeRatesTable.NAME);
+      timeToOutcome = partials.table(TimeToOutcomeTable.NAME);
+      protectionOrders = partials.table(ProtectionOrdersTable.NAME);
+      headlineCells = partials.table(HeadlineCells.TABLE);
+    }
+
+    public void add(SpecificRecordBase record) {
+      if (record instanceof Arrest arrest) {
         int person = partials.person(arrest.getPersonRef());
-        ArrestsByOffenceTable.addCells(arrest, person, reference, partials.table(ArrestsByOffenceTable.NAME));
-        ArrestsByBcuTable.addCells(arrest, reference, partials.table(ArrestsByBcuTable.NAME));
-        ArrestsByOffenceGroupTable.addCells(arrest, reference, partials.table(ArrestsByOffenceGroupTable.NAME));
-        ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups(), partials.table(ArrestsByDemographicsTable.NAME));
-        ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, partials.table(ArrestOutcomesTable.NAME));
-        HeadlineCells.addCells(arrest, person, reference, figures, partials.table(HeadlineCells.TABLE));
-        DataQuality.arrest(arrest, ethnicityGroups(), quality);
-      }
-      case "outcomes" -> {
-        CrimeOutcome crime = Records.fill(new CrimeOutcome(), values);
+        ArrestsByOffenceTable.addCells(arrest, person, reference, arrestsByOffence);
+        ArrestsByBcuTable.addCells(arrest, reference, arrestsByBcu);
+        ArrestsByOffenceGroupTable.addCells(arrest, reference, arrestsByOffenceGroup);
+        ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups, arrestsByDemographics);
+        ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, arrestOutcomes);
+        headlines.addCells(arrest, person, headlineCells);
+        DataQuality.arrest(arrest, ethnicityGroups, quality);
+      } else if (record instanceof CrimeOutcome crime) {
         CrimeFacts facts = CrimeFacts.of(crime, reference);
-        OutcomesByOffenceTable.addCells(facts, partials.table(OutcomesByOffenceTable.NAME));
-        ChargeRatesTable.addCells(facts, partials.table(ChargeRatesTable.NAME));
-        TimeToOutcomeTable.addCells(facts, partials.table(TimeToOutcomeTable.NAME));
-        HeadlineCells.addCells(crime, facts, reference, figures, partials.table(HeadlineCells.TABLE));
+        OutcomesByOffenceTable.addCells(facts, outcomesByOffence);
+        ChargeRatesTable.addCells(facts, chargeRates);
+        TimeToOutcomeTable.addCells(facts, timeToOutcome);
+        headlines.addCells(crime, facts, headlineCells);
         ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestId);
         DataQuality.crime(facts, quality);
-      }
-      case "protection_orders" -> {
-        ProtectionOrderEvent event = Records.fill(new ProtectionOrderEvent(), values);
-        ProtectionOrdersTable.addCells(event, partials.table(ProtectionOrdersTable.NAME));
+      } else if (record instanceof ProtectionOrderEvent event) {
+        ProtectionOrdersTable.addCells(event, protectionOrders);
         DataQuality.order(event, quality);
+      } else {
+        throw new IllegalStateException("no tables for " + record.getClass().getSimpleName());
       }
-      default -> throw new IllegalStateException("no tables for extract " + extract);
     }
+  }
+
+  private HeadlineCells headlineCells() {
+    if (headlineCells == null) {
+      headlineCells = new HeadlineCells(figures, reference);
+    }
+    return headlineCells;
   }
 
   private Map<String, String> ethnicityGroups() {

@@ -39,7 +39,7 @@ public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
 
   public static void addCells(Arrest arrest, ReferenceData reference, Set<String> chargedArrestIds, CellSink cells) {
     List<String> cell =
-        List.of(
+        CellKey.of(
             Periods.financialYear(arrest.getArrestDate()),
             reference.unit(arrest.getUnitCode()).getUnitType(),
             reference.offence(arrest.getOffenceCode()).getOffenceGroup());

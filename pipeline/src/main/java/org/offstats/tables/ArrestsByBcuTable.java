@@ -22,7 +22,7 @@ public final class ArrestsByBcuTable extends CellTable<ArrestsByBcu> {
 
   public static void addCells(Arrest arrest, ReferenceData reference, CellSink cells) {
     List<String> cell =
-        List.of(
+        CellKey.of(
             Periods.month(arrest.getArrestDate()),
             arrest.getBcuCode(),
             reference.offence(arrest.getOffenceCode()).getOffenceGroup(),

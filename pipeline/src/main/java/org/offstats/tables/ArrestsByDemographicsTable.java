@@ -42,7 +42,7 @@ public final class ArrestsByDemographicsTable extends CellTable<ArrestsByDemogra
    */
   public static void addCells(Arrest arrest, ReferenceData reference, Map<String, String> groupOfCode, CellSink cells) {
     List<String> cell =
-        List.of(
+        CellKey.of(
             Periods.financialYear(arrest.getArrestDate()),
             reference.offence(arrest.getOffenceCode()).getOffenceGroup(),
             arrest.getSex(),

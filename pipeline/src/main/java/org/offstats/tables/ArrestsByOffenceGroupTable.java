@@ -27,7 +27,7 @@ public final class ArrestsByOffenceGroupTable extends CellTable<ArrestsByOffence
   }
 
   public static void addCells(Arrest arrest, ReferenceData reference, CellSink cells) {
-    cells.add(List.of(Periods.month(arrest.getArrestDate()), reference.offence(arrest.getOffenceCode()).getOffenceGroup()), Contribution.count());
+    cells.add(CellKey.of(Periods.month(arrest.getArrestDate()), reference.offence(arrest.getOffenceCode()).getOffenceGroup()), Contribution.count());
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class ArrestsByOffenceTable extends CellTable<ArrestsByOffence> {
    */
   public static void addCells(Arrest arrest, int person, ReferenceData reference, CellSink cells) {
     List<String> cell =
-        List.of(
+        CellKey.of(
             Periods.month(arrest.getArrestDate()),
             reference.unit(arrest.getUnitCode()).getUnitType(),
             arrest.getUnitCode(),

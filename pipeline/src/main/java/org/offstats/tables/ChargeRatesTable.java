@@ -24,7 +24,7 @@ public final class ChargeRatesTable extends CellTable<ChargeRates> {
 
   public static void addCells(CrimeFacts facts, CellSink cells) {
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(List.of(facts.financialYear(), scope.type(), scope.name()), Contribution.flagged(facts.charged()));
+      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name()), Contribution.flagged(facts.charged()));
     }
   }
 

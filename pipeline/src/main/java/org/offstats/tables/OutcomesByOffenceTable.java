@@ -24,7 +24,7 @@ public final class OutcomesByOffenceTable extends CellTable<OutcomesByOffence> {
 
   public static void addCells(CrimeFacts facts, CellSink cells) {
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(List.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), Contribution.count());
+      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), Contribution.count());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.offstats.tables;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 public final class PartialTables {
   private final Map<String, Map<List<String>, CellStats>> tables;
   /** This reader's numbering of person_ref values (never leaves the reader: only the numbers do). */
-  private final Map<String, Integer> personNumbers = new HashMap<>();
+  private final Object2IntOpenHashMap<String> personNumbers = newPersonNumbers();
 
   public PartialTables() {
     this(new HashMap<>());
@@ -36,13 +37,17 @@ public final class PartialTables {
    * counted from one extract (arrests), read by one reader.
    */
   public int person(String personRef) {
-    Integer known = personNumbers.get(personRef);
-    if (known != null) {
-      return known;
-    }
     int next = personNumbers.size();
-    personNumbers.put(personRef, next);
-    return next;
+    int known = personNumbers.putIfAbsent(personRef, next);
+    return known == NOT_NUMBERED ? next : known;
+  }
+
+  private static final int NOT_NUMBERED = -1;
+
+  private static Object2IntOpenHashMap<String> newPersonNumbers() {
+    Object2IntOpenHashMap<String> numbers = new Object2IntOpenHashMap<>();
+    numbers.defaultReturnValue(NOT_NUMBERED);
+    return numbers;
   }
 
   private boolean countsPersons() {

@@ -20,7 +20,7 @@ public final class ProtectionOrdersTable extends CellTable<ProtectionOrders> {
   }
 
   public static void addCells(ProtectionOrderEvent event, CellSink cells) {
-    cells.add(List.of(Periods.month(event.getEventDate()), event.getOrderType(), event.getEvent()), Contribution.count());
+    cells.add(CellKey.of(Periods.month(event.getEventDate()), event.getOrderType(), event.getEvent()), Contribution.count());
   }
 
   @Override

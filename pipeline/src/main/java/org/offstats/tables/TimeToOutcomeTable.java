@@ -31,8 +31,8 @@ public final class TimeToOutcomeTable extends CellTable<TimeToOutcome> {
     }
     Contribution days = Contribution.days(facts.daysToOutcome());
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(List.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), days);
-      cells.add(List.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES), days);
+      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), days);
+      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES), days);
     }
   }
 

@@ -1,0 +1,162 @@
+package org.offstats.extract;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.values.KV;
+import org.offstats.run.RecordAggregations;
+import org.offstats.run.RunFacts;
+import org.offstats.schema.CsvContract;
+
+/**
+ * Reads the files of one extract in file order and applies every row rule: the record's own rules
+ * ({@link RowValidator}), the as-at bound, then the duplicate rule, which accepts the first
+ * occurrence of a key in file order, then line order, among records passing every other rule. What
+ * it finds goes out in {@link Batch}es, in order; it neither aggregates nor touches Beam, so it
+ * can run on a thread of its own ({@link ReadAhead}) while the caller aggregates.
+ */
+final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Batch> {
+  /** Records per batch: large enough that handing over costs nothing, small enough to stay in cache. */
+  static final int BATCH_RECORDS = 2048;
+
+  /** No position: a key not seen before (positions are never negative). */
+  private static final long NOT_SEEN = -1;
+
+  /**
+   * A run of consecutive records of one extract: the accepted ones (as their extract's record
+   * class), the rejected ones, the facts of the files finished within it, and progress counts.
+   */
+  static final class Batch {
+    final List<SpecificRecordBase> accepted = new ArrayList<>(BATCH_RECORDS);
+    final List<RejectedRow> rejected = new ArrayList<>();
+    final List<KV<String, Long>> facts = new ArrayList<>();
+    long rowsRead;
+    long bytesRead;
+    int filesRead;
+    long latestDate = Long.MIN_VALUE;
+
+    boolean full() {
+      return rowsRead >= BATCH_RECORDS;
+    }
+  }
+
+  private final ReadExtracts.ExtractFiles extract;
+  private final Map<String, InputScan.FileChecksum> checksums;
+  private final long recordLimitBytes;
+  private final RowValidator validator;
+  private final LocalDate asAtBound;
+
+  ExtractValidation(
+      ReadExtracts.ExtractFiles extract, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes,
+      RowValidator validator, LocalDate asAtBound) {
+    this.extract = extract;
+    this.checksums = checksums;
+    this.recordLimitBytes = recordLimitBytes;
+    this.validator = validator;
+    this.asAtBound = asAtBound;
+  }
+
+  @Override
+  public void produce(ReadAhead.Sink<Batch> out) throws Exception {
+    long bound = asAtBound.toEpochDay();
+    int[] keyColumns = keyColumns(validator.contract());
+    // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
+    Object2LongOpenHashMap<String> firstByKey = new Object2LongOpenHashMap<>();
+    firstByKey.defaultReturnValue(NOT_SEEN);
+    List<InputFile> files = extract.files();
+    Batch batch = new Batch();
+    for (int ordinal = 0; ordinal < files.size(); ordinal++) {
+      InputFile file = files.get(ordinal);
+      long read = 0;
+      long accepted = 0;
+      Map<String, Long> rejectedByReason = new TreeMap<>();
+      try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
+          CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
+        reader.header();
+        long bytesCounted = 0;
+        for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
+          read++;
+          batch.rowsRead++;
+          batch.bytesRead += Math.max(0, input.bytesRead() - bytesCounted);
+          bytesCounted = Math.max(bytesCounted, input.bytesRead());
+          RowValidator.Result result = record.isTooLong()
+              ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
+              : validator.check(file.header(), record.fields());
+          Optional<RejectedRow> rejected = Optional.empty();
+          if (result.rejected()) {
+            rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
+          } else {
+            // only a record with a date after the bound can break the as-at rule
+            Optional<String> afterAsAt = result.latestDate() > bound ? validator.checkAsAt(result.values(), asAtBound) : Optional.empty();
+            if (afterAsAt.isPresent()) {
+              rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
+            } else {
+              long first = firstByKey.putIfAbsent(key(result.values(), keyColumns), position(ordinal, record.line()));
+              if (first != NOT_SEEN) {
+                rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
+                    String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
+                        + " line " + line(first), record.raw()));
+              }
+            }
+          }
+          if (rejected.isPresent()) {
+            rejectedByReason.merge(rejected.get().reason().name(), 1L, Long::sum);
+            batch.rejected.add(rejected.get());
+          } else {
+            accepted++;
+            batch.latestDate = Math.max(batch.latestDate, result.latestDate());
+            batch.accepted.add(RecordAggregations.record(extract.extract(), result.values()));
+          }
+          if (batch.full()) {
+            out.put(batch);
+            batch = new Batch();
+          }
+        }
+        batch.bytesRead += Math.max(0, input.bytesRead() - bytesCounted);
+        for (Long blank : reader.blankLines()) {
+          batch.facts.add(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
+        }
+      }
+      batch.filesRead++;
+      batch.facts.add(KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
+      batch.facts.add(KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
+      for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
+        batch.facts.add(KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));
+      }
+    }
+    out.put(batch);
+  }
+
+  private static long position(int fileOrdinal, long line) {
+    return ((long) fileOrdinal << 40) | line;
+  }
+
+  private static int fileOrdinal(long position) {
+    return (int) (position >>> 40);
+  }
+
+  private static long line(long position) {
+    return position & ((1L << 40) - 1);
+  }
+
+  private static int[] keyColumns(CsvContract contract) {
+    return contract.key().stream().mapToInt(k -> contract.column(k).index()).toArray();
+  }
+
+  private static String key(String[] values, int[] keyColumns) {
+    if (keyColumns.length == 1) {
+      return values[keyColumns[0]];
+    }
+    StringBuilder key = new StringBuilder();
+    for (int column : keyColumns) {
+      key.append(values[column]).append('\u0000');
+    }
+    return key.toString();
+  }
+}
