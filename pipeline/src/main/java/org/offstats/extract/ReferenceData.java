@@ -42,6 +42,7 @@ public final class ReferenceData implements Serializable {
 
   private final class Indexes {
     final Map<String, Set<String>> valueSets = new ConcurrentHashMap<>();
+    final Map<String, Map<String, String>> knownValues = new ConcurrentHashMap<>();
     final Map<String, Map<String, String>> lookups = new ConcurrentHashMap<>();
     final Map<String, Map<String, LocalDate>> dateBounds = new ConcurrentHashMap<>();
     final Map<String, Offence> offences = index("offences", Offence::new, Offence::getOffenceCode);
@@ -148,6 +149,22 @@ public final class ReferenceData implements Serializable {
           rowsByFile.get(file).forEach(r -> values.add(r[column]));
           return Set.copyOf(values);
         });
+  }
+
+  /**
+   * The reference data's own copy of {@code value} when it is a value of {@code file.column}, or
+   * null when it is not. A reader puts this copy in its record in place of the value read: every
+   * later look-up and comparison of the code then meets the same string, which it tells equal at
+   * once.
+   */
+  public String known(String fileDotColumn, String value) {
+    return indexes().knownValues
+        .computeIfAbsent(fileDotColumn, fc -> {
+          Map<String, String> known = new HashMap<>();
+          values(fc).forEach(v -> known.put(v, v));
+          return known;
+        })
+        .get(value);
   }
 
   /**

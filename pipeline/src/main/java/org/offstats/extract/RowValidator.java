@@ -93,11 +93,16 @@ public final class RowValidator implements Serializable {
     if (reference != null) {
       for (Column column : columns) {
         String value = values[column.index()];
-        if (column.reference() != null && !isEmpty(value) && !reference.values(column.reference()).contains(value)) {
+        if (column.reference() == null || isEmpty(value)) {
+          continue;
+        }
+        String known = reference.known(column.reference(), value);
+        if (known == null) {
           return Result.reject(
               ReasonCode.UNKNOWN_CODE,
               column.name() + " is not a " + column.reference() + " in the reference data");
         }
+        values[column.index()] = known; // the same characters: the reference's copy compares faster
       }
     }
     long latestDate = Long.MIN_VALUE;
@@ -180,9 +185,11 @@ public final class RowValidator implements Serializable {
         }
         break;
       case Column.ENUM:
-        if (!column.allowed().contains(value)) {
+        int allowed = column.allowed().indexOf(value);
+        if (allowed < 0) {
           return Optional.of("'" + value + "' is not one of " + String.join(" ", column.allowed()));
         }
+        values[column.index()] = column.allowed().get(allowed); // the schema's copy, as for codes
         break;
       default:
         break;

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -108,8 +110,16 @@ public final class RunCommandRunner {
     Path output = request.output().toAbsolutePath().normalize();
     checkOutputFolder(output, request.overwrite());
     ArrowTableWriter.checkJavaOptions();
-    PipelineOptions options = beamOptions(request.beamArgs());
-    InputScan scan = InputScan.of(request.input());
+    // Beam's options registry takes a good half second to load: it loads while the input is scanned
+    CompletableFuture<PipelineOptions> beamOptions = CompletableFuture.supplyAsync(() -> beamOptions(request.beamArgs()), RunCommandRunner::onOwnThread);
+    InputScan scan;
+    try {
+      scan = InputScan.of(request.input());
+    } catch (IOException | RuntimeException e) {
+      joined(beamOptions); // a problem with the Beam options is still the one reported first
+      throw e;
+    }
+    PipelineOptions options = joined(beamOptions);
     FigureDefinitions figures = request.figures().isPresent() ? FigureDefinitions.load(request.figures().get()) : FigureDefinitions.bundled();
 
     try {
@@ -241,6 +251,29 @@ public final class RunCommandRunner {
    * inputs; off by default in runs, unless given as Beam options.
    */
   public static final String DIRECT_RUNNER_CHECKS = "offstats.directRunnerChecks";
+
+  /** Runs {@code task} on a new thread that finds classes as this one does (Beam looks up its registrars). */
+  private static void onOwnThread(Runnable task) {
+    Thread thread = new Thread(task, "offstats-beam-options");
+    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** What {@code future} computed, or what it threw, as it was thrown. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
 
   private static PipelineOptions beamOptions(List<String> beamArgs) {
     return beamOptions(beamArgs, Boolean.getBoolean(DIRECT_RUNNER_CHECKS));
