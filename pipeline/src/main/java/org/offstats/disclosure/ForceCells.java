@@ -22,6 +22,8 @@ public final class ForceCells {
   private final Map<String, TableSchema> schemas = new LinkedHashMap<>();
   private final Map<String, List<IndexedRecord>> rows = new LinkedHashMap<>();
   private final Map<String, Map<List<String>, Integer>> rowByKeys = new HashMap<>();
+  /** Each table's count measures, in schema order (the schema works them out on each call). */
+  private final Map<String, List<String>> countMeasures = new HashMap<>();
 
   /** {@code tables}: table name to its exact rows, in any order. */
   public ForceCells(Map<String, ? extends Collection<? extends IndexedRecord>> tables) {
@@ -37,6 +39,7 @@ public final class ForceCells {
         index.put(keysOf(schema, sorted.get(i)), i);
       }
       schemas.put(name, schema);
+      countMeasures.put(name, schema.countMeasures());
       rows.put(name, List.copyOf(sorted));
       rowByKeys.put(name, index);
     });
@@ -80,7 +83,7 @@ public final class ForceCells {
    * 1; any other count may be 0.
    */
   public long lowerBound(CellId cell) {
-    return schemas.get(cell.table()).countMeasures().get(0).equals(cell.measure()) ? 1 : 0;
+    return countMeasures.get(cell.table()).get(0).equals(cell.measure()) ? 1 : 0;
   }
 
   /** Every count cell, in table, row and measure order. */
@@ -88,7 +91,7 @@ public final class ForceCells {
     List<CellId> cells = new ArrayList<>();
     schemas.forEach((name, schema) -> {
       for (int row = 0; row < rows.get(name).size(); row++) {
-        for (String measure : schema.countMeasures()) {
+        for (String measure : countMeasures.get(name)) {
           cells.add(new CellId(name, row, measure));
         }
       }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +63,9 @@ final class Protection {
 
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
-  private final ForceCells cells;
+  private final CellIndex cells;
   private final List<Relation> relations;
   private final DisclosurePolicy policy;
-  private final Map<CellId, Integer> index = new HashMap<>();
-  private final CellId[] cell;
   private final long[] value;
   private final long[] room;
   /** Each cell's twin class, or -1 for a cell in no relation. */
@@ -91,48 +88,61 @@ final class Protection {
   private final int[] move;
   private final int[] changes;
   private final int[] balance;
-  private final List<Integer> movedClasses = new ArrayList<>();
-  private final List<Integer> touchedRelations = new ArrayList<>();
-  private final TreeSet<Integer> open = new TreeSet<>();
-  private final Map<Integer, List<Integer>> planned = new LinkedHashMap<>();
+  private final IntStack movedClasses = new IntStack();
+  private final IntStack touchedRelations = new IntStack();
+  private final SortedIntSet open = new SortedIntSet();
+  /** The cells this search plans to suppress, in the order planned; undone from the end. */
+  private final IntStack planned = new IntStack();
+  private final boolean[] isPlanned;
+  /** Per class, the room and the number of cells this search plans to suppress in it. */
+  private final long[] plannedRoom;
+  private final int[] plannedCount;
   private int nodes;
   private long plannedCost;
 
-  Protection(ForceCells cells, List<Relation> relations, DisclosurePolicy policy) {
+  Protection(CellIndex cells, List<Relation> relations, DisclosurePolicy policy) {
     this.cells = cells;
     this.relations = relations;
     this.policy = policy;
-    List<CellId> all = cells.countCells();
-    cell = all.toArray(new CellId[0]);
-    value = new long[cell.length];
-    room = new long[cell.length];
-    for (int i = 0; i < cell.length; i++) {
-      index.put(cell[i], i);
-      value[i] = cells.value(cell[i]);
-      room[i] = value[i] - cells.lowerBound(cell[i]);
+    int cellCount = cells.size();
+    value = new long[cellCount];
+    room = new long[cellCount];
+    for (int i = 0; i < cellCount; i++) {
+      value[i] = cells.value(i);
+      room[i] = value[i] - cells.lowerBound(i);
     }
     // each cell's signature: the relations it is in, with its net coefficient in each
     List<List<int[]>> signature = new ArrayList<>();
-    for (int i = 0; i < cell.length; i++) {
+    for (int i = 0; i < cellCount; i++) {
       signature.add(new ArrayList<>());
     }
+    // net coefficients of the relation being read, and its cells in the order first named
+    int[] coefficient = new int[cellCount];
+    boolean[] named = new boolean[cellCount];
+    List<Integer> inRelation = new ArrayList<>();
     for (int r = 0; r < relations.size(); r++) {
-      Map<Integer, Integer> coefficient = new LinkedHashMap<>();
-      relations.get(r).plus().forEach(c -> coefficient.merge(cellIndex(c), 1, Integer::sum));
-      relations.get(r).minus().forEach(c -> coefficient.merge(cellIndex(c), -1, Integer::sum));
-      for (var entry : coefficient.entrySet()) {
-        if (entry.getValue() != 0) {
-          signature.get(entry.getKey()).add(new int[] {r, entry.getValue()});
-        }
+      for (CellId c : relations.get(r).plus()) {
+        addTerm(cellIndex(c), 1, coefficient, named, inRelation);
       }
+      for (CellId c : relations.get(r).minus()) {
+        addTerm(cellIndex(c), -1, coefficient, named, inRelation);
+      }
+      for (int i : inRelation) {
+        if (coefficient[i] != 0) {
+          signature.get(i).add(new int[] {r, coefficient[i]});
+        }
+        coefficient[i] = 0;
+        named[i] = false;
+      }
+      inRelation.clear();
     }
-    relationsOfCell = new int[cell.length][];
-    classOf = new int[cell.length];
+    relationsOfCell = new int[cellCount][];
+    classOf = new int[cellCount];
     Map<List<Integer>, Integer> classOfSignature = new HashMap<>();
     List<List<Integer>> classCells = new ArrayList<>();
     List<List<int[]>> classSignature = new ArrayList<>();
     // cells are in cell order, so classes are numbered in the order of their first cell
-    for (int i = 0; i < cell.length; i++) {
+    for (int i = 0; i < cellCount; i++) {
       List<int[]> sig = signature.get(i);
       relationsOfCell[i] = sig.stream().mapToInt(p -> p[0]).toArray();
       if (sig.isEmpty()) {
@@ -177,7 +187,10 @@ final class Protection {
       relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
       relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
     }
-    suppressed = new boolean[cell.length];
+    suppressed = new boolean[cellCount];
+    isPlanned = new boolean[cellCount];
+    plannedRoom = new long[classes];
+    plannedCount = new int[classes];
     classRoom = new long[classes];
     classSuppressed = new int[classes];
     move = new int[classes];
@@ -185,9 +198,18 @@ final class Protection {
     balance = new int[relations.size()];
   }
 
+  /** Adds {@code sign} to cell {@code i}'s coefficient in the relation being read. */
+  private static void addTerm(int i, int sign, int[] coefficient, boolean[] named, List<Integer> inRelation) {
+    if (!named[i]) {
+      named[i] = true;
+      inRelation.add(i);
+    }
+    coefficient[i] += sign;
+  }
+
   private int cellIndex(CellId id) {
-    Integer i = index.get(id);
-    if (i == null) {
+    int i = cells.of(id);
+    if (i < 0) {
       throw new IllegalArgumentException("relation names a cell that is not a count cell: " + id);
     }
     return i;
@@ -282,7 +304,7 @@ final class Protection {
       plan = twins;
     }
     plan.ifPresent(p -> dependsOn(c, p.classes()));
-    return plan.map(p -> p.cells().stream().sorted().map(i -> cell[i]).toList());
+    return plan.map(p -> p.cells().stream().sorted().map(cells::cell).toList());
   }
 
   /** The cells in a relation with {@code id}, withheld ones or published ones, in cell order. */
@@ -385,18 +407,23 @@ final class Protection {
     shift(start, 1);
     nodes = 0;
     plannedCost = 0;
-    Search search = new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
+    Search search =
+        new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound, candidateOrder(openCost));
     if (!extend(search, 0)) {
       return null;
     }
     List<Integer> add = new ArrayList<>();
-    planned.values().forEach(add::addAll);
-    long cost = add.stream().mapToLong(m -> value[m]).sum();
-    return new Plan(add, cost, movedClasses.stream().filter(k -> move[k] != 0).mapToInt(Integer::intValue).toArray());
+    long cost = 0;
+    for (int i = 0; i < planned.size(); i++) {
+      add.add(planned.get(i));
+      cost += value[planned.get(i)];
+    }
+    return new Plan(add, cost, movedClasses());
   }
 
   /** One search's settings (see {@link #search}) and how many moves it may try in all. */
-  private record Search(int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
+  private record Search(
+      int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound, Comparator<Candidate> order) {}
 
   /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
   private record Candidate(int k, int next, long cost, int opened) {}
@@ -417,7 +444,7 @@ final class Protection {
     }
     int r = open.first();
     List<Candidate> candidates = candidates(search, r, step);
-    for (int tried = 0; tried < Math.min(BRANCHES, candidates.size()); tried++) {
+    for (int tried = 0; tried < candidates.size(); tried++) {
       if (++nodes > search.budget()) {
         return false;
       }
@@ -434,18 +461,17 @@ final class Protection {
       shift(k, -by);
       changes[k] -= 2;
       if (first) {
-        movedClasses.remove(movedClasses.size() - 1);
+        movedClasses.pop();
       }
-      List<Integer> plannedHere = planned.get(k);
       if (!added.isEmpty()) {
-        plannedHere.subList(plannedHere.size() - added.size(), plannedHere.size()).clear();
+        unplan(added.size());
         plannedCost -= candidate.cost();
       }
     }
     return false;
   }
 
-  /** The classes that could balance relation {@code r} next, best first. */
+  /** The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}. */
   private List<Candidate> candidates(Search search, int r, int step) {
     List<Candidate> candidates = new ArrayList<>();
     for (int j = 0; j < relationClasses[r].length; j++) {
@@ -461,18 +487,34 @@ final class Protection {
       }
       int opened = opened(k, next - move[k]);
       long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
-      if (extra >= 0 && !deadEnd(search, k, next - move[k])) {
+      if (extra >= 0) {
         candidates.add(new Candidate(k, next, extra, opened));
       }
     }
+    candidates.sort(search.order());
+    // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
+    List<Candidate> best = new ArrayList<>(BRANCHES);
+    for (int i = 0; i < candidates.size() && best.size() < BRANCHES; i++) {
+      Candidate candidate = candidates.get(i);
+      if (!deadEnd(search, candidate.k(), candidate.next() - move[candidate.k()])) {
+        best.add(candidate);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The order {@link #candidates} puts partners in, best first, for a search weighing a unit left
+   * to balance at {@code openCost}; ties go to the class in fewer relations, then the lower class.
+   */
+  private Comparator<Candidate> candidateOrder(long openCost) {
     Comparator<Candidate> byCost = Comparator.comparingLong(Candidate::cost);
     Comparator<Candidate> byOpened = Comparator.comparingInt(Candidate::opened);
     Comparator<Candidate> order =
-        search.openCost() == Long.MAX_VALUE
+        openCost == Long.MAX_VALUE
             ? byOpened.thenComparing(byCost)
-            : Comparator.<Candidate>comparingLong(x -> x.cost() + search.openCost() * x.opened()).thenComparing(byOpened);
-    candidates.sort(order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k));
-    return candidates;
+            : Comparator.<Candidate>comparingLong(x -> x.cost() + openCost * x.opened()).thenComparing(byOpened);
+    return order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k);
   }
 
   /**
@@ -525,35 +567,45 @@ final class Protection {
     return change;
   }
 
-  /** Room class {@code k} has now, with what this search already plans to suppress in it. */
-  private long[] roomAndCount(int k) {
-    long have = classRoom[k];
-    int count = classSuppressed[k];
-    for (int m : planned.getOrDefault(k, List.of())) {
-      have += room[m];
-      count++;
-    }
-    return new long[] {have, count};
-  }
-
   /** The value of the published cells class {@code k} needs suppressed to have {@code need} room; -1 if it cannot. */
   private long additionCost(int k, long need, boolean allowAdd) {
-    long[] now = roomAndCount(k);
-    if (now[1] >= 1 && now[0] >= need) {
+    if (classSuppressed[k] + plannedCount[k] >= 1 && classRoom[k] + plannedRoom[k] >= need) {
       return 0;
     }
     if (!allowAdd) {
       return -1;
     }
-    List<Integer> add = additions(k, need, now);
-    return add == null ? -1 : add.stream().mapToLong(m -> value[m]).sum();
+    List<Integer> add = additions(k, need);
+    if (add == null) {
+      return -1;
+    }
+    long cost = 0;
+    for (int m : add) {
+      cost += value[m];
+    }
+    return cost;
   }
 
   /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
   private List<Integer> plan(int k, long need) {
-    List<Integer> add = additions(k, need, roomAndCount(k));
-    planned.computeIfAbsent(k, x -> new ArrayList<>()).addAll(add);
+    List<Integer> add = additions(k, need);
+    for (int m : add) {
+      planned.push(m);
+      isPlanned[m] = true;
+      plannedRoom[k] += room[m];
+      plannedCount[k]++;
+    }
     return add;
+  }
+
+  /** Undoes the last {@code count} cells planned. */
+  private void unplan(int count) {
+    for (int i = 0; i < count; i++) {
+      int m = planned.pop();
+      isPlanned[m] = false;
+      plannedRoom[classOf[m]] -= room[m];
+      plannedCount[classOf[m]]--;
+    }
   }
 
   /**
@@ -561,18 +613,18 @@ final class Protection {
    * {@code need} room: the smallest single one that suffices, or the smallest ones together,
    * whichever costs less; null if even all of them do not.
    */
-  private List<Integer> additions(int k, long need, long[] now) {
-    List<Integer> taken = planned.getOrDefault(k, List.of());
+  private List<Integer> additions(int k, long need) {
     List<Integer> together = new ArrayList<>();
-    long have = now[0];
-    long count = now[1];
+    long roomNow = classRoom[k] + plannedRoom[k];
+    long have = roomNow;
+    long count = classSuppressed[k] + plannedCount[k];
     long togetherCost = 0;
     Integer single = null;
     for (int m : members[k]) {
-      if (suppressed[m] || taken.contains(m)) {
+      if (suppressed[m] || isPlanned[m]) {
         continue;
       }
-      if (single == null && now[0] + room[m] >= need) {
+      if (single == null && roomNow + room[m] >= need) {
         single = m;
       }
       if (count < 1 || have < need) {
@@ -592,18 +644,30 @@ final class Protection {
     return togetherWorks ? together : null;
   }
 
-  private void reset() {
-    for (int k : movedClasses) {
-      move[k] = 0;
-      changes[k] = 0;
+  /** The classes the current search has moved and not moved back, in the order first moved. */
+  private int[] movedClasses() {
+    int[] moved = new int[movedClasses.size()];
+    int count = 0;
+    for (int i = 0; i < movedClasses.size(); i++) {
+      if (move[movedClasses.get(i)] != 0) {
+        moved[count++] = movedClasses.get(i);
+      }
     }
-    for (int r : touchedRelations) {
-      balance[r] = 0;
+    return Arrays.copyOf(moved, count);
+  }
+
+  private void reset() {
+    for (int i = 0; i < movedClasses.size(); i++) {
+      move[movedClasses.get(i)] = 0;
+      changes[movedClasses.get(i)] = 0;
+    }
+    for (int i = 0; i < touchedRelations.size(); i++) {
+      balance[touchedRelations.get(i)] = 0;
     }
     movedClasses.clear();
     touchedRelations.clear();
     open.clear();
-    planned.clear();
+    unplan(planned.size());
   }
 
   private void shift(int k, int by) {
@@ -611,14 +675,14 @@ final class Protection {
       return;
     }
     if (move[k] == 0 && changes[k] == 0) {
-      movedClasses.add(k);
+      movedClasses.push(k);
     }
     move[k] += by;
     changes[k]++;
     for (int j = 0; j < classRelations[k].length; j++) {
       int r = classRelations[k][j];
       if (balance[r] == 0) {
-        touchedRelations.add(r);
+        touchedRelations.push(r);
       }
       balance[r] += by * classCoefficients[k][j];
       if (balance[r] != 0) {

@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -58,15 +58,17 @@ public final class Suppression {
 
   /** Primary then secondary suppression of {@code cells} under {@code relations}. */
   public static Suppression of(ForceCells cells, List<Relation> relations, DisclosurePolicy policy) {
-    // a hash map while working (cell order costs string comparisons); sorted when done
+    // a hash map while working; put in cell order (by number, not by name) when done
+    CellIndex index = new CellIndex(cells);
+    Comparator<CellId> cellOrder = index.order();
     Map<CellId, Reason> suppressed = new HashMap<>();
-    for (CellId cell : cells.countCells()) {
-      if (policy.isSmall(cells.value(cell))) {
-        suppressed.put(cell, Reason.PRIMARY);
+    for (int i = 0; i < index.size(); i++) {
+      if (policy.isSmall(index.value(i))) {
+        suppressed.put(index.cell(i), Reason.PRIMARY);
       }
     }
     if (!policy.secondarySuppression()) {
-      return new Suppression(new TreeMap<>(suppressed), Set.of());
+      return new Suppression(inOrder(suppressed, index), Set.of());
     }
     Set<String> withdrawn = new TreeSet<>();
     List<Relation> binding = new ArrayList<>();
@@ -78,8 +80,8 @@ public final class Suppression {
         binding.add(relation);
       }
     }
-    Protection protection = new Protection(cells, binding, policy);
-    Deque<CellId> pending = new ArrayDeque<>(new TreeMap<>(suppressed).keySet());
+    Protection protection = new Protection(index, binding, policy);
+    Deque<CellId> pending = new ArrayDeque<>(index.inOrder(suppressed.keySet()));
     pending.forEach(protection::suppress);
     Map<CellId, Set<CellId>> widened = new HashMap<>();
     while (!pending.isEmpty()) {
@@ -103,14 +105,21 @@ public final class Suppression {
     // clean-up: publish again each secondary cell, largest first, that no proof turns out to need
     List<CellId> secondary =
         suppressed.entrySet().stream().filter(e -> e.getValue() == Reason.SECONDARY).map(Map.Entry::getKey)
-            .sorted(Comparator.comparingLong(cells::value).reversed().thenComparing(Comparator.naturalOrder())).toList();
+            .sorted(Comparator.comparingLong((CellId c) -> index.value(index.of(c))).reversed().thenComparing(cellOrder)).toList();
     long[] budget = {CLEAN_UP_PROOFS_PER_CELL * (long) suppressed.size()};
     for (CellId cell : secondary) {
       if (budget[0] > 0 && protection.release(cell, budget)) {
         suppressed.remove(cell);
       }
     }
-    return new Suppression(new TreeMap<>(suppressed), withdrawn);
+    return new Suppression(inOrder(suppressed, index), withdrawn);
+  }
+
+  /** {@code suppressed} in cell order. */
+  private static Map<CellId, Reason> inOrder(Map<CellId, Reason> suppressed, CellIndex index) {
+    Map<CellId, Reason> sorted = new LinkedHashMap<>();
+    index.inOrder(suppressed.keySet()).forEach(cell -> sorted.put(cell, suppressed.get(cell)));
+    return sorted;
   }
 
   /**

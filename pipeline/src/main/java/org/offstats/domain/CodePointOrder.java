@@ -13,8 +13,18 @@ public final class CodePointOrder {
   private CodePointOrder() {}
 
   public static int compare(String a, String b) {
-    int i = 0;
-    int j = 0;
+    // Skip the common prefix unit by unit (cheap), then compare code points from the start of the
+    // code point holding the first difference: a high surrogate just before it may pair with it.
+    int shorter = Math.min(a.length(), b.length());
+    int start = 0;
+    while (start < shorter && a.charAt(start) == b.charAt(start)) {
+      start++;
+    }
+    if (start > 0 && Character.isHighSurrogate(a.charAt(start - 1))) {
+      start--;
+    }
+    int i = start;
+    int j = start;
     while (i < a.length() && j < b.length()) {
       int ca = a.codePointAt(i);
       int cb = b.codePointAt(j);

@@ -3,6 +3,8 @@ package org.offstats.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -60,7 +62,11 @@ public final class ParquetTableWriter {
    * it.
    */
   public static void write(List<? extends IndexedRecord> rows, Schema schema, List<String> keys, Path file, boolean ownerOnly) {
-    List<? extends IndexedRecord> sorted = sortedByKeys(rows, schema, keys, file);
+    writeInOrder(sortedByKeys(rows, schema, keys, file), schema, file, ownerOnly);
+  }
+
+  /** Writes {@code sorted}, already in the table's row order ({@link #sortedByKeys}), as {@link #write} does. */
+  static void writeInOrder(List<? extends IndexedRecord> sorted, Schema schema, Path file, boolean ownerOnly) {
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
     try {
@@ -95,14 +101,39 @@ public final class ParquetTableWriter {
    * named after {@code file}.
    */
   public static <R extends IndexedRecord> List<R> sortedByKeys(List<R> rows, Schema schema, List<String> keys, Path file) {
-    Comparator<IndexedRecord> order = keyOrder(schema, keys);
-    List<R> sorted = rows.stream().sorted(order).toList();
-    for (int i = 1; i < sorted.size(); i++) {
-      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+    // each row's key values read once, rather than on every comparison
+    int[] positions = keys.stream().mapToInt(key -> schema.getField(key).pos()).toArray();
+    List<KeyedRow<R>> keyed = new ArrayList<>(rows.size());
+    for (R row : rows) {
+      Object[] values = new Object[positions.length];
+      for (int k = 0; k < positions.length; k++) {
+        values[k] = row.get(positions[k]);
+      }
+      keyed.add(new KeyedRow<>(values, row));
+    }
+    Comparator<KeyedRow<R>> order = (a, b) -> compareKeys(a.keys(), b.keys());
+    keyed.sort(order);
+    List<R> sorted = new ArrayList<>(keyed.size());
+    for (int i = 0; i < keyed.size(); i++) {
+      if (i > 0 && order.compare(keyed.get(i - 1), keyed.get(i)) == 0) {
         throw new IllegalStateException(file.getFileName() + ": two rows for one key (a pipeline bug)");
       }
+      sorted.add(keyed.get(i).row());
     }
-    return sorted;
+    return Collections.unmodifiableList(sorted);
+  }
+
+  private record KeyedRow<R>(Object[] keys, R row) {}
+
+  /** {@link #keyOrder} over key values already read from two rows. */
+  private static int compareKeys(Object[] a, Object[] b) {
+    for (int k = 0; k < a.length; k++) {
+      int order = compareValues(a[k], b[k]);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
   }
 
   /** Copies a table row into {@code schema}'s fields by name (publish/ drops restricted fields). */

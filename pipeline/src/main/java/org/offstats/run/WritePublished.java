@@ -122,9 +122,13 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
               cells, AdditiveRelations.Hierarchy.of(reference), HeadlineDisclosure.totals(headlineRows, figures.figures(), asAtDate));
       Suppression suppression = Suppression.of(cells, relations, policy);
       RunLayout layout = new RunLayout(Path.of(runRoot));
+      List<WriteRunFolder.PublishedFile> files = new ArrayList<>();
       for (String table : cells.tables()) {
         TableSchema schema = cells.schema(table);
-        WriteRunFolder.writePublished(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), table, layout);
+        files.addAll(WriteRunFolder.publishedFiles(PublishedRows.of(table, cells, suppression, policy), schema.publishedSchema(), table, layout));
+      }
+      SideBySide.run(files);
+      for (String table : cells.tables()) {
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.PRIMARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.PRIMARY)));
         context.output(KV.of(RunFacts.key(WITHHELD, table, Suppression.Reason.SECONDARY.name().toLowerCase()), suppression.count(table, Suppression.Reason.SECONDARY)));
       }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -50,21 +51,47 @@ public final class WriteRunFolder {
    * and R data frames) and {@code .csv} (for spreadsheets).
    */
   static void writePublished(List<? extends IndexedRecord> publishedRows, Schema published, String tableName, RunLayout layout) {
+    for (PublishedFile write : publishedFiles(publishedRows, published, tableName, layout)) {
+      write.call();
+    }
+  }
+
+  /** Writing one file of {@code publish/}: independent of the others, so it may run beside them. */
+  interface PublishedFile extends Callable<Void> {
+    @Override
+    Void call();
+  }
+
+  /**
+   * The writes of {@link #writePublished}, one per file, in the order it writes them: the rows are
+   * put in order here, once, for all three.
+   */
+  static List<PublishedFile> publishedFiles(List<? extends IndexedRecord> publishedRows, Schema published, String tableName, RunLayout layout) {
     List<String> keys = Schemas.table(tableName).keys();
-    ParquetTableWriter.write(publishedRows, published, keys, layout.publishedTable(tableName), false);
     List<? extends IndexedRecord> inOrder = ParquetTableWriter.sortedByKeys(publishedRows, published, keys, layout.publishedTable(tableName));
-    Path arrow = layout.publishedArrow(tableName);
-    try {
-      ArrowTableWriter.write(inOrder, published, arrow);
-    } catch (IOException | RuntimeException e) {
-      throw CannotWriteException.writing(arrow, e);
-    }
-    Path csv = layout.publishedCsv(tableName);
-    try {
-      CsvTableWriter.write(inOrder, published, csv);
-    } catch (IOException | RuntimeException e) {
-      throw CannotWriteException.writing(csv, e);
-    }
+    PublishedFile parquet = () -> {
+      ParquetTableWriter.writeInOrder(inOrder, published, layout.publishedTable(tableName), false);
+      return null;
+    };
+    PublishedFile arrowFile = () -> {
+      Path arrow = layout.publishedArrow(tableName);
+      try {
+        ArrowTableWriter.write(inOrder, published, arrow);
+      } catch (IOException | RuntimeException e) {
+        throw CannotWriteException.writing(arrow, e);
+      }
+      return null;
+    };
+    PublishedFile csvFile = () -> {
+      Path csv = layout.publishedCsv(tableName);
+      try {
+        CsvTableWriter.write(inOrder, published, csv);
+      } catch (IOException | RuntimeException e) {
+        throw CannotWriteException.writing(csv, e);
+      }
+      return null;
+    };
+    return List.of(parquet, arrowFile, csvFile);
   }
 
   /** Writes {@code restricted/rejects/<extract>.csv} for every extract, sorted by (file, line). */

@@ -49,6 +49,36 @@ class CodePointOrderTest {
   }
 
   @Test
+  void loneSurrogatesCompareAsTheirOwnCodePoints() {
+    // a lone low surrogate (U+DC00) is below U+E000; a lone high one is a prefix of a pair
+    assertThat(CodePointOrder.compare("x\uDC00", "x\uE000")).isNegative();
+    assertThat(CodePointOrder.compare("\uD83D", GRINNING)).isNegative();
+    assertThat(CodePointOrder.compare("\uD83Dz", GRINNING)).isNegative();
+    assertThat(CodePointOrder.compare("a\uD83D" + "b", "a" + GRINNING)).isNegative();
+  }
+
+  @Test
+  void agreesWithComparingCodePointArrays() {
+    char[] alphabet = {'a', 'b', '\u00E9', '\uE000', '\uFFFD', '\uD83D', '\uDE00', '\uDC00'};
+    java.util.Random random = new java.util.Random(1);
+    for (int n = 0; n < 50_000; n++) {
+      String a = randomString(random, alphabet);
+      String b = random.nextInt(4) == 0 ? a + randomString(random, alphabet) : randomString(random, alphabet);
+      int expected = Integer.signum(java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+      assertThat(Integer.signum(CodePointOrder.compare(a, b))).as("%s against %s", a, b).isEqualTo(expected);
+      assertThat(Integer.signum(CodePointOrder.compare(b, a))).isEqualTo(-expected);
+    }
+  }
+
+  private static String randomString(java.util.Random random, char[] alphabet) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      text.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return text.toString();
+  }
+
+  @Test
   void sortingAList() {
     List<String> values = new ArrayList<>(List.of(GRINNING, "b", REPLACEMENT, "", "ab", "a", "\u00E9", "B"));
     values.sort(CodePointOrder.COMPARATOR);
