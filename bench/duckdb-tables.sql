@@ -21,8 +21,10 @@ CREATE TEMP TABLE crimes AS
   FROM read_csv('${INPUT}/outcomes*.csv', header = true, all_varchar = true, ignore_errors = true) c
   JOIN offences o USING (offence_code) LEFT JOIN outcome_types t ON c.outcome_type = t.outcome_type
   WHERE TRY_CAST(c.recorded_date AS DATE) IS NOT NULL;
+-- one row per crime and scope, with only the columns the outcome tables need
 CREATE TEMP TABLE crime_scopes AS
-  SELECT c.*, fy(recorded) AS financial_year, s.scope_type, s.scope
+  SELECT fy(recorded) AS financial_year, s.scope_type, s.scope, c.outcome_group, c.outcome_type,
+         datediff('day', recorded, outcome) AS days
   FROM crimes c, LATERAL (VALUES ('all', 'All offences'), ('offence_group', c.offence_group),
     ('offence_subgroup', c.offence_subgroup),
     ('domestic_abuse', CASE WHEN c.domestic_abuse = 'Y' THEN 'Domestic abuse' END),
@@ -46,13 +48,12 @@ COPY (SELECT financial_year, scope_type, scope, outcome_group, count(*) AS crime
 COPY (SELECT financial_year, scope_type, scope, count(*) AS crimes_recorded, count(*) FILTER (WHERE outcome_type = '1') AS charged_summonsed,
         count(*) FILTER (WHERE outcome_type = '1') / count(*) AS charge_rate FROM crime_scopes GROUP BY ALL ORDER BY ALL)
   TO '${OUT}/charge_rates.parquet' (FORMAT parquet);
-COPY (WITH timed AS (SELECT *, datediff('day', recorded, outcome) AS days FROM crime_scopes WHERE outcome IS NOT NULL)
-      SELECT * FROM (
-        SELECT financial_year, scope_type, scope, outcome_group, count(*) AS outcomes, quantile_cont(days, 0.5) AS median_days,
-               quantile_cont(days, 0.25) AS p25_days, quantile_cont(days, 0.75) AS p75_days FROM timed GROUP BY ALL
-        UNION ALL
-        SELECT financial_year, scope_type, scope, 'All outcomes', count(*), quantile_cont(days, 0.5), quantile_cont(days, 0.25),
-               quantile_cont(days, 0.75) FROM timed GROUP BY ALL) ORDER BY ALL)
+COPY (SELECT financial_year, scope_type, scope, outcome_group, outcomes, q[1] AS median_days, q[2] AS p25_days, q[3] AS p75_days
+      FROM (SELECT financial_year, scope_type, scope, coalesce(outcome_group, 'All outcomes') AS outcome_group, count(*) AS outcomes,
+                   quantile_cont(days, [0.5, 0.25, 0.75]) AS q
+            FROM crime_scopes WHERE days IS NOT NULL
+            GROUP BY GROUPING SETS ((financial_year, scope_type, scope, outcome_group), (financial_year, scope_type, scope)))
+      ORDER BY ALL)
   TO '${OUT}/time_to_outcome.parquet' (FORMAT parquet);
 COPY (SELECT strftime(TRY_CAST(event_date AS DATE), '%Y-%m') AS month, order_type, event, count(*) AS events
         FROM read_csv('${INPUT}/protection_orders*.csv', header = true, all_varchar = true, ignore_errors = true) GROUP BY ALL ORDER BY ALL)

@@ -18,12 +18,10 @@ import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByDemographicsTable;
 import org.offstats.tables.ArrestsByOffenceTable;
 import org.offstats.tables.CellSink;
-import org.offstats.tables.ChargeRatesTable;
+import org.offstats.tables.CrimeCells;
 import org.offstats.tables.CrimeFacts;
-import org.offstats.tables.OutcomesByOffenceTable;
 import org.offstats.tables.PartialTables;
 import org.offstats.tables.ProtectionOrdersTable;
-import org.offstats.tables.TimeToOutcomeTable;
 
 /**
  * Which tables each accepted record counts in: the one place that maps an extract to its tables
@@ -84,9 +82,7 @@ public final class RecordAggregations implements Serializable {
     private final CellSink arrestsByOffenceGroup;
     private final CellSink arrestsByDemographics;
     private final CellSink arrestOutcomes;
-    private final CellSink outcomesByOffence;
-    private final CellSink chargeRates;
-    private final CellSink timeToOutcome;
+    private final CrimeCells crimeCells;
     private final CellSink protectionOrders;
     private final CellSink headlineCells;
 
@@ -100,9 +96,7 @@ public final class RecordAggregations implements Serializable {
       arrestsByOffenceGroup = partials.table(ArrestsByOffenceGroupTable.NAME);
       arrestsByDemographics = partials.table(ArrestsByDemographicsTable.NAME);
       arrestOutcomes = partials.table(ArrestOutcomesTable.NAME);
-      outcomesByOffence = partials.table(OutcomesByOffenceTable.NAME);
-      chargeRates = partials.table(ChargeRatesTable.NAME);
-      timeToOutcome = partials.table(TimeToOutcomeTable.NAME);
+      crimeCells = new CrimeCells(partials);
       protectionOrders = partials.table(ProtectionOrdersTable.NAME);
       headlineCells = partials.table(HeadlineCells.TABLE);
     }
@@ -119,9 +113,7 @@ public final class RecordAggregations implements Serializable {
         DataQuality.arrest(arrest, ethnicityGroups, quality);
       } else if (record instanceof CrimeOutcome crime) {
         CrimeFacts facts = CrimeFacts.of(crime, reference);
-        OutcomesByOffenceTable.addCells(facts, outcomesByOffence);
-        ChargeRatesTable.addCells(facts, chargeRates);
-        TimeToOutcomeTable.addCells(facts, timeToOutcome);
+        crimeCells.add(facts);
         headlines.addCells(crime, facts, headlineCells);
         ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestId);
         DataQuality.crime(facts, quality);

@@ -1,6 +1,7 @@
 package org.offstats.tables;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.offstats.domain.Scopes;
 import org.offstats.schema.table.ChargeRates;
 
@@ -22,10 +23,16 @@ public final class ChargeRatesTable extends CellTable<ChargeRates> {
     return ChargeRates.class;
   }
 
-  public static void addCells(CrimeFacts facts, CellSink cells) {
+  /** The cells a crime counts in, one per scope: the same for every crime of its class ({@link CrimeCells}). */
+  static void cellsOf(CrimeFacts facts, Consumer<CellKey> cells) {
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name()), Contribution.flagged(facts.charged()));
+      cells.accept(CellKey.of(facts.financialYear(), scope.type(), scope.name()));
     }
+  }
+
+  /** What a crime adds to each of its cells: flagged when charged or summonsed. */
+  static Contribution contribution(CrimeFacts facts) {
+    return Contribution.flagged(facts.charged());
   }
 
   @Override

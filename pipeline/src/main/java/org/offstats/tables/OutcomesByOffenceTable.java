@@ -1,6 +1,7 @@
 package org.offstats.tables;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.offstats.domain.Scopes;
 import org.offstats.schema.table.OutcomesByOffence;
 
@@ -22,10 +23,16 @@ public final class OutcomesByOffenceTable extends CellTable<OutcomesByOffence> {
     return OutcomesByOffence.class;
   }
 
-  public static void addCells(CrimeFacts facts, CellSink cells) {
+  /** The cells a crime counts in, one per scope: the same for every crime of its class ({@link CrimeCells}). */
+  static void cellsOf(CrimeFacts facts, Consumer<CellKey> cells) {
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), Contribution.count());
+      cells.accept(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()));
     }
+  }
+
+  /** What a crime adds to each of its cells. */
+  static Contribution contribution(CrimeFacts facts) {
+    return Contribution.count();
   }
 
   @Override

@@ -54,6 +54,11 @@ public final class PartialTables {
     return tables.values().stream().flatMap(cells -> cells.values().stream()).anyMatch(CellStats::countsPersons);
   }
 
+  /** One table's cell, made empty when it is not there yet. */
+  public CellStats cell(String table, List<String> key) {
+    return tables.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(key, k -> new CellStats());
+  }
+
   /** A sink adding to one table's cells. */
   public CellSink table(String table) {
     Map<List<String>, CellStats> cells = tables.computeIfAbsent(table, t -> new HashMap<>());

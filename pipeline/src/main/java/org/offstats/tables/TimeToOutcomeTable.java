@@ -1,6 +1,7 @@
 package org.offstats.tables;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.offstats.domain.DayHistogram;
 import org.offstats.domain.Outcomes;
 import org.offstats.domain.Scopes;
@@ -25,15 +26,23 @@ public final class TimeToOutcomeTable extends CellTable<TimeToOutcome> {
     return TimeToOutcome.class;
   }
 
-  public static void addCells(CrimeFacts facts, CellSink cells) {
+  /**
+   * The cells a crime counts in: none until it has an outcome, then two per scope (its outcome
+   * group and all outcomes). The same for every crime of its class ({@link CrimeCells}).
+   */
+  static void cellsOf(CrimeFacts facts, Consumer<CellKey> cells) {
     if (!facts.hasOutcome()) {
       return;
     }
-    Contribution days = Contribution.days(facts.daysToOutcome());
     for (Scopes.Scope scope : facts.scopes()) {
-      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()), days);
-      cells.add(CellKey.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES), days);
+      cells.accept(CellKey.of(facts.financialYear(), scope.type(), scope.name(), facts.outcomeGroup()));
+      cells.accept(CellKey.of(facts.financialYear(), scope.type(), scope.name(), Outcomes.ALL_OUTCOMES));
     }
+  }
+
+  /** What a crime adds to each of its cells: its days to outcome. */
+  static Contribution contribution(CrimeFacts facts) {
+    return Contribution.days(facts.daysToOutcome());
   }
 
   @Override
