@@ -3,13 +3,14 @@ package org.offstats.extract;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.values.KV;
+import org.offstats.domain.KeyNumbers;
 import org.offstats.run.RecordAggregations;
 import org.offstats.run.RunFacts;
 import org.offstats.schema.CsvContract;
@@ -25,8 +26,6 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   /** Records per batch: large enough that handing over costs nothing, small enough to stay in cache. */
   static final int BATCH_RECORDS = 2048;
 
-  /** No position: a key not seen before (positions are never negative). */
-  private static final long NOT_SEEN = -1;
 
   /**
    * A run of consecutive records of one extract: the accepted ones (as their extract's record
@@ -66,9 +65,7 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   public void produce(ReadAhead.Sink<Batch> out) throws Exception {
     long bound = asAtBound.toEpochDay();
     int[] keyColumns = keyColumns(validator.contract());
-    // a key's first occurrence as (file ordinal, line), to name it in later duplicates' messages
-    Object2LongOpenHashMap<String> firstByKey = new Object2LongOpenHashMap<>();
-    firstByKey.defaultReturnValue(NOT_SEEN);
+    FirstOccurrences firstOccurrences = new FirstOccurrences();
     List<InputFile> files = extract.files();
     Batch batch = new Batch();
     for (int ordinal = 0; ordinal < files.size(); ordinal++) {
@@ -97,8 +94,8 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
             if (afterAsAt.isPresent()) {
               rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
             } else {
-              long first = firstByKey.putIfAbsent(key(result.values(), keyColumns), position(ordinal, record.line()));
-              if (first != NOT_SEEN) {
+              long first = firstOccurrences.firstOf(key(result.values(), keyColumns), position(ordinal, record.line()));
+              if (first != FirstOccurrences.NONE) {
                 rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
                     String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
                         + " line " + line(first), record.raw()));
@@ -131,6 +128,27 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
       }
     }
     out.put(batch);
+  }
+
+  /** Every key accepted so far, with its first occurrence as (file ordinal, line), to name it in later duplicates' messages. */
+  private static final class FirstOccurrences {
+    static final long NONE = -1;
+    private final KeyNumbers keys = new KeyNumbers();
+    private long[] positions = new long[1024];
+
+    /** The position of {@code key}'s first occurrence; {@link #NONE}, and {@code position} kept as its first, if this is it. */
+    long firstOf(String key, long position) {
+      int known = keys.size();
+      int number = keys.numberOf(key);
+      if (number < known) {
+        return positions[number];
+      }
+      if (number == positions.length) {
+        positions = Arrays.copyOf(positions, 2 * number);
+      }
+      positions[number] = position;
+      return NONE;
+    }
   }
 
   private static long position(int fileOrdinal, long line) {

@@ -1,6 +1,5 @@
 package org.offstats.extract;
 
-import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.offstats.domain.KeyNumbers;
 import org.offstats.run.RecordAggregations;
 import org.offstats.tables.PartialTables;
 
@@ -159,9 +159,9 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void processElement(@Element ExtractFiles extract, ProcessContext context) throws IOException {
-      Set<String> charged = new ObjectOpenHashSet<>();
+      KeyNumbers charged = new KeyNumbers();
       if (chargedView != null) {
-        context.sideInput(chargedView).forEach(charged::addAll);
+        context.sideInput(chargedView).forEach(ids -> ids.forEach(charged::numberOf));
       }
       Set<String> chargedHere = new HashSet<>();
       PartialTables partials = new PartialTables();
@@ -170,7 +170,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       ReadProgress progress = new ReadProgress(extract.extract());
       ExtractValidation validation =
           new ExtractValidation(extract, checksums, recordLimitBytes, validators.get(extract.extract()), LocalDate.ofEpochDay(asAtBound));
-      RecordAggregations.Aggregator aggregator = aggregations.into(partials, charged, chargedHere::add, quality);
+      RecordAggregations.Aggregator aggregator = aggregations.into(partials, id -> charged.find(id) >= 0, chargedHere::add, quality);
       // validation runs ahead on its own thread; Beam's outputs and counters stay on this one
       try (ReadAhead<ExtractValidation.Batch> batches = ReadAhead.start("offstats-read-" + extract.extract(), BATCHES_AHEAD, validation)) {
         for (ExtractValidation.Batch batch = batches.next(); batch != null; batch = batches.next()) {

@@ -2,8 +2,8 @@ package org.offstats.run;
 
 import java.io.Serializable;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.extract.Records;
 import org.offstats.extract.ReferenceData;
@@ -61,18 +61,18 @@ public final class RecordAggregations implements Serializable {
    * Aggregates one reader's accepted records into {@code partials}; made once per reader, so that
    * each table's cells are found once, not once per record.
    *
-   * @param chargedArrestIds arrest ids linked from a charged crime (arrests only)
+   * @param isChargedArrestId whether an arrest id is linked from a charged crime (arrests only)
    * @param chargedArrestId receives the arrest id a charged crime links to (outcomes only)
    * @param quality the data quality counts ({@link DataQuality}) the records add to
    */
-  public Aggregator into(PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId, Map<String, Long> quality) {
-    return new Aggregator(partials, chargedArrestIds, chargedArrestId, quality);
+  public Aggregator into(PartialTables partials, Predicate<String> isChargedArrestId, Consumer<String> chargedArrestId, Map<String, Long> quality) {
+    return new Aggregator(partials, isChargedArrestId, chargedArrestId, quality);
   }
 
   /** Adds accepted records ({@link #record}) to one reader's partial tables. */
   public final class Aggregator {
     private final PartialTables partials;
-    private final Set<String> chargedArrestIds;
+    private final Predicate<String> isChargedArrestId;
     private final Consumer<String> chargedArrestId;
     private final Map<String, Long> quality;
     private final HeadlineCells headlines = headlineCells();
@@ -86,9 +86,9 @@ public final class RecordAggregations implements Serializable {
     private final CellSink protectionOrders;
     private final CellSink headlineCells;
 
-    private Aggregator(PartialTables partials, Set<String> chargedArrestIds, Consumer<String> chargedArrestId, Map<String, Long> quality) {
+    private Aggregator(PartialTables partials, Predicate<String> isChargedArrestId, Consumer<String> chargedArrestId, Map<String, Long> quality) {
       this.partials = partials;
-      this.chargedArrestIds = chargedArrestIds;
+      this.isChargedArrestId = isChargedArrestId;
       this.chargedArrestId = chargedArrestId;
       this.quality = quality;
       arrestsByOffence = partials.table(ArrestsByOffenceTable.NAME);
@@ -108,7 +108,7 @@ public final class RecordAggregations implements Serializable {
         ArrestsByBcuTable.addCells(arrest, reference, arrestsByBcu);
         ArrestsByOffenceGroupTable.addCells(arrest, reference, arrestsByOffenceGroup);
         ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups, arrestsByDemographics);
-        ArrestOutcomesTable.addCells(arrest, reference, chargedArrestIds, arrestOutcomes);
+        ArrestOutcomesTable.addCells(arrest, reference, isChargedArrestId, arrestOutcomes);
         headlines.addCells(arrest, person, headlineCells);
         DataQuality.arrest(arrest, ethnicityGroups, quality);
       } else if (record instanceof CrimeOutcome crime) {

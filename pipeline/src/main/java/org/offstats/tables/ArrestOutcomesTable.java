@@ -2,7 +2,7 @@ package org.offstats.tables;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.offstats.domain.Outcomes;
 import org.offstats.domain.Periods;
 import org.offstats.extract.ReferenceData;
@@ -37,13 +37,13 @@ public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
     return charged ? Optional.of(crime.getArrestId()) : Optional.empty();
   }
 
-  public static void addCells(Arrest arrest, ReferenceData reference, Set<String> chargedArrestIds, CellSink cells) {
+  public static void addCells(Arrest arrest, ReferenceData reference, Predicate<String> chargedArrestId, CellSink cells) {
     List<String> cell =
         CellKey.of(
             Periods.financialYear(arrest.getArrestDate()),
             reference.unit(arrest.getUnitCode()).getUnitType(),
             reference.offence(arrest.getOffenceCode()).getOffenceGroup());
-    cells.add(cell, Contribution.flagged(chargedArrestIds.contains(arrest.getArrestId())));
+    cells.add(cell, Contribution.flagged(chargedArrestId.test(arrest.getArrestId())));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.offstats.tables;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.offstats.domain.KeyNumbers;
 
 /**
  * The cells one reader aggregated, per table (the force tables and the headline figures): the
@@ -21,7 +21,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 public final class PartialTables {
   private final Map<String, Map<List<String>, CellStats>> tables;
   /** This reader's numbering of person_ref values (never leaves the reader: only the numbers do). */
-  private final Object2IntOpenHashMap<String> personNumbers = newPersonNumbers();
+  private final KeyNumbers personNumbers = new KeyNumbers();
 
   public PartialTables() {
     this(new HashMap<>());
@@ -37,17 +37,7 @@ public final class PartialTables {
    * counted from one extract (arrests), read by one reader.
    */
   public int person(String personRef) {
-    int next = personNumbers.size();
-    int known = personNumbers.putIfAbsent(personRef, next);
-    return known == NOT_NUMBERED ? next : known;
-  }
-
-  private static final int NOT_NUMBERED = -1;
-
-  private static Object2IntOpenHashMap<String> newPersonNumbers() {
-    Object2IntOpenHashMap<String> numbers = new Object2IntOpenHashMap<>();
-    numbers.defaultReturnValue(NOT_NUMBERED);
-    return numbers;
+    return personNumbers.numberOf(personRef);
   }
 
   private boolean countsPersons() {
