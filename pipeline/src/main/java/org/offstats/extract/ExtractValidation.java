@@ -33,6 +33,8 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
    */
   static final class Batch {
     final List<SpecificRecordBase> accepted = new ArrayList<>(BATCH_RECORDS);
+    /** Each accepted record's key number in {@link #acceptedKeys()}, in the same order. */
+    final int[] keyNumbers = new int[BATCH_RECORDS];
     final List<RejectedRow> rejected = new ArrayList<>();
     final List<KV<String, Long>> facts = new ArrayList<>();
     long rowsRead;
@@ -50,6 +52,7 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   private final long recordLimitBytes;
   private final RowValidator validator;
   private final LocalDate asAtBound;
+  private final FirstOccurrences firstOccurrences = new FirstOccurrences();
 
   ExtractValidation(
       ReadExtracts.ExtractFiles extract, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes,
@@ -65,7 +68,6 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   public void produce(ReadAhead.Sink<Batch> out) throws Exception {
     long bound = asAtBound.toEpochDay();
     int[] keyColumns = keyColumns(validator.contract());
-    FirstOccurrences firstOccurrences = new FirstOccurrences();
     List<InputFile> files = extract.files();
     Batch batch = new Batch();
     for (int ordinal = 0; ordinal < files.size(); ordinal++) {
@@ -86,6 +88,7 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
               ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
               : validator.check(file.header(), record.fields());
           Optional<RejectedRow> rejected = Optional.empty();
+          int keyNumber = -1;
           if (result.rejected()) {
             rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
           } else {
@@ -94,8 +97,10 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
             if (afterAsAt.isPresent()) {
               rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
             } else {
-              long first = firstOccurrences.firstOf(key(result.values(), keyColumns), position(ordinal, record.line()));
-              if (first != FirstOccurrences.NONE) {
+              long position = position(ordinal, record.line());
+              keyNumber = firstOccurrences.numberOf(key(result.values(), keyColumns), position);
+              long first = firstOccurrences.firstPosition(keyNumber);
+              if (first != position) {
                 rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
                     String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
                         + " line " + line(first), record.raw()));
@@ -108,6 +113,7 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
           } else {
             accepted++;
             batch.latestDate = Math.max(batch.latestDate, result.latestDate());
+            batch.keyNumbers[batch.accepted.size()] = keyNumber;
             batch.accepted.add(RecordAggregations.record(extract.extract(), result.values()));
           }
           if (batch.full()) {
@@ -130,24 +136,34 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     out.put(batch);
   }
 
+  /**
+   * The keys of the records accepted, numbered in order: complete once {@link #produce} has
+   * returned. A key's number is its record's place among the accepted records.
+   */
+  KeyNumbers acceptedKeys() {
+    return firstOccurrences.keys;
+  }
+
   /** Every key accepted so far, with its first occurrence as (file ordinal, line), to name it in later duplicates' messages. */
   private static final class FirstOccurrences {
-    static final long NONE = -1;
     private final KeyNumbers keys = new KeyNumbers();
     private long[] positions = new long[1024];
 
-    /** The position of {@code key}'s first occurrence; {@link #NONE}, and {@code position} kept as its first, if this is it. */
-    long firstOf(String key, long position) {
+    /** The number of {@code key}; a key met for the first time takes the next number, with {@code position} as its first occurrence. */
+    int numberOf(String key, long position) {
       int known = keys.size();
       int number = keys.numberOf(key);
-      if (number < known) {
-        return positions[number];
+      if (number == known) {
+        if (number == positions.length) {
+          positions = Arrays.copyOf(positions, 2 * number);
+        }
+        positions[number] = position;
       }
-      if (number == positions.length) {
-        positions = Arrays.copyOf(positions, 2 * number);
-      }
-      positions[number] = position;
-      return NONE;
+      return number;
+    }
+
+    long firstPosition(int number) {
+      return positions[number];
     }
   }
 

@@ -1,15 +1,18 @@
 package org.offstats.extract;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.apache.avro.specific.SpecificRecordBase;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -18,19 +21,13 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.offstats.domain.KeyNumbers;
 import org.offstats.run.RecordAggregations;
 import org.offstats.tables.PartialTables;
 
@@ -47,20 +44,23 @@ import org.offstats.tables.PartialTables;
  *
  * <p>What leaves the readers is small: one element per extract holding its partial tables ({@link
  * #PARTIALS}), the rejects, per-file and data quality counts ({@link #FACTS}) and the latest
- * accepted date, never one element per record. The arrests reader runs after the outcomes reader,
- * whose charged arrest ids it needs.
+ * accepted date, never one element per record.
  *
- * <p>Each reader uses two threads: one reads and validates ({@link ExtractValidation}), a few
- * thousand records ahead of the DoFn's own thread, which aggregates. The order of records is
- * kept, so the results are those of one thread.
+ * <p>The extracts are read side by side in one step, each on two threads ({@link ExtractReader}:
+ * one validates, one aggregates), so that every core has work: on the DirectRunner a step's
+ * elements would otherwise be read one after another. The arrests are marked charged once the
+ * crimes are read ({@link RecordAggregations.Aggregator#chargeArrests}). A problem that stops
+ * reading is reported as if the extracts were read one after another: the first in {@link
+ * #readingOrder}.
  */
 public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> FACTS = new TupleTag<>() {};
   public static final TupleTag<Long> LATEST_DATE = new TupleTag<>() {};
   public static final TupleTag<PartialTables> PARTIALS = new TupleTag<>() {};
-  /** The arrest ids charged crimes link to: one list per reader, not one element per id. */
-  static final TupleTag<List<String>> CHARGED_ARREST_IDS = new TupleTag<>() {};
+
+  private static final String ARRESTS = "arrests";
+  private static final String OUTCOMES = "outcomes";
 
   /** The files of one extract, in file order. */
   public record ExtractFiles(String extract, List<InputFile> files) implements Serializable {}
@@ -86,113 +86,154 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
     this.validators = validators;
     this.aggregations = aggregations;
     this.asAtBound = asAtBound.toEpochDay();
+    // arrests are marked charged by their key, which must be the arrest id the crimes link to
+    List<String> arrestKey = validators.containsKey(ARRESTS) ? validators.get(ARRESTS).contract().key() : List.of("arrest_id");
+    if (!arrestKey.equals(List.of("arrest_id"))) {
+      throw new IllegalStateException("the arrests extract's key must be arrest_id, not " + arrestKey);
+    }
+  }
+
+  /**
+   * The order in which problems are reported: every extract but the arrests in schema order, then
+   * the arrests (read after the crimes when they waited for the charged arrest ids).
+   */
+  static List<String> readingOrder(Collection<String> extracts) {
+    List<String> order = new ArrayList<>(extracts);
+    if (order.remove(ARRESTS)) {
+      order.add(ARRESTS);
+    }
+    return order;
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    List<ExtractFiles> first = new ArrayList<>();
-    List<ExtractFiles> second = new ArrayList<>();
-    for (String extract : validators.keySet()) {
-      List<InputFile> extractFiles = files.stream().filter(f -> f.extract().equals(extract)).toList();
-      (RecordAggregations.needsChargedArrestIds(extract) ? second : first).add(new ExtractFiles(extract, extractFiles));
+    List<ExtractFiles> extracts = new ArrayList<>();
+    for (String extract : readingOrder(validators.keySet())) {
+      extracts.add(new ExtractFiles(extract, files.stream().filter(f -> f.extract().equals(extract)).toList()));
     }
-    PCollectionTuple firstRead = read(begin, "ReadOutcomesAndOrders", first, null);
-    PCollectionView<Iterable<List<String>>> charged = firstRead.get(CHARGED_ARREST_IDS).apply("ChargedArrestIds", View.asIterable());
-    PCollectionTuple secondRead = read(begin, "ReadArrests", second, charged);
-
-    PCollectionTuple result = PCollectionTuple.empty(begin.getPipeline());
-    result = result.and(REJECTED, flatten("Rejects", firstRead.get(REJECTED), secondRead.get(REJECTED)));
-    result = result.and(PARTIALS, flatten("Partials", firstRead.get(PARTIALS), secondRead.get(PARTIALS)));
-    result = result.and(FACTS, flatten("Facts", firstRead.get(FACTS), secondRead.get(FACTS)));
-    result = result.and(LATEST_DATE, flatten("LatestDates", firstRead.get(LATEST_DATE), secondRead.get(LATEST_DATE)));
-    return result;
-  }
-
-  private PCollectionTuple read(PBegin begin, String name, List<ExtractFiles> extracts, PCollectionView<Iterable<List<String>>> charged) {
-    ValidateExtractFn fn = new ValidateExtractFn(checksums, recordLimitBytes, validators, aggregations, asAtBound, charged);
-    ParDo.MultiOutput<ExtractFiles, RejectedRow> parDo =
-        ParDo.of(fn).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS).and(LATEST_DATE).and(CHARGED_ARREST_IDS));
-    if (charged != null) {
-      parDo = parDo.withSideInputs(charged);
-    }
+    ReadAllFn fn = new ReadAllFn(checksums, recordLimitBytes, validators, aggregations, asAtBound);
     PCollectionTuple read =
-        begin.apply("List " + name, Create.of(extracts).withCoder(SerializableCoder.of(ExtractFiles.class))).apply(name, parDo);
+        begin
+            .apply("ListExtracts", Create.of(List.of(extracts)).withCoder(ListCoder.of(SerializableCoder.of(ExtractFiles.class))))
+            .apply("ReadExtracts", ParDo.of(fn).withOutputTags(REJECTED, TupleTagList.of(PARTIALS).and(FACTS).and(LATEST_DATE)));
     read.get(REJECTED).setCoder(RejectedRow.Coder.of());
     read.get(PARTIALS).setCoder(PartialTables.Coder.of());
-    read.get(FACTS).setCoder(org.apache.beam.sdk.coders.KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    read.get(FACTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     read.get(LATEST_DATE).setCoder(VarLongCoder.of());
-    read.get(CHARGED_ARREST_IDS).setCoder(ListCoder.of(StringUtf8Coder.of()));
     return read;
   }
 
-  private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
-    return PCollectionList.of(a).and(b).apply("All" + name, Flatten.pCollections());
-  }
-
-  /**
-   * Reads one extract's files start to end: {@link ExtractValidation} reads and validates on a
-   * thread of its own while this one aggregates the accepted records and outputs the rest.
-   */
-  static final class ValidateExtractFn extends DoFn<ExtractFiles, RejectedRow> {
-    /** Batches the validating thread may run ahead of aggregation. */
-    private static final int BATCHES_AHEAD = 4;
-
+  /** Reads every extract side by side; the rules themselves are in {@link RowValidator} and {@link ExtractValidation}. */
+  static final class ReadAllFn extends DoFn<List<ExtractFiles>, RejectedRow> {
     private final Map<String, InputScan.FileChecksum> checksums;
     private final long recordLimitBytes;
     private final Map<String, RowValidator> validators;
     private final RecordAggregations aggregations;
     private final long asAtBound;
-    private final PCollectionView<Iterable<List<String>>> chargedView;
     private final Counter recordsRead = Metrics.counter(ReadExtracts.class, "records_read");
     private final Counter recordsRejected = Metrics.counter(ReadExtracts.class, "records_rejected");
 
-    ValidateExtractFn(
+    ReadAllFn(
         Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes, Map<String, RowValidator> validators,
-        RecordAggregations aggregations, long asAtBound, PCollectionView<Iterable<List<String>>> chargedView) {
+        RecordAggregations aggregations, long asAtBound) {
       this.checksums = checksums;
       this.recordLimitBytes = recordLimitBytes;
       this.validators = validators;
       this.aggregations = aggregations;
       this.asAtBound = asAtBound;
-      this.chargedView = chargedView;
     }
 
     @ProcessElement
-    public void processElement(@Element ExtractFiles extract, ProcessContext context) throws IOException {
-      KeyNumbers charged = new KeyNumbers();
-      if (chargedView != null) {
-        context.sideInput(chargedView).forEach(ids -> ids.forEach(charged::numberOf));
+    public void processElement(@Element List<ExtractFiles> extracts, ProcessContext context) throws IOException {
+      BlockingQueue<ExtractReader.Message> outbox = new LinkedBlockingQueue<>();
+      List<ExtractReader> readers = new ArrayList<>();
+      Map<ExtractReader, ReadProgress> progress = new HashMap<>();
+      for (ExtractFiles extract : extracts) {
+        ExtractValidation validation =
+            new ExtractValidation(extract, checksums, recordLimitBytes, validators.get(extract.extract()), LocalDate.ofEpochDay(asAtBound));
+        ExtractReader reader = new ExtractReader(extract.extract(), validation, aggregations, outbox);
+        readers.add(reader);
+        progress.put(reader, new ReadProgress(extract.extract()));
       }
-      Set<String> chargedHere = new HashSet<>();
-      PartialTables partials = new PartialTables();
-      Map<String, Long> quality = new TreeMap<>();
-      long latestDate = Long.MIN_VALUE;
-      ReadProgress progress = new ReadProgress(extract.extract());
-      ExtractValidation validation =
-          new ExtractValidation(extract, checksums, recordLimitBytes, validators.get(extract.extract()), LocalDate.ofEpochDay(asAtBound));
-      RecordAggregations.Aggregator aggregator = aggregations.into(partials, id -> charged.find(id) >= 0, chargedHere::add, quality);
-      // validation runs ahead on its own thread; Beam's outputs and counters stay on this one
-      try (ReadAhead<ExtractValidation.Batch> batches = ReadAhead.start("offstats-read-" + extract.extract(), BATCHES_AHEAD, validation)) {
-        for (ExtractValidation.Batch batch = batches.next(); batch != null; batch = batches.next()) {
-          recordsRead.inc(batch.rowsRead);
-          progress.rowsRead.inc(batch.rowsRead);
-          progress.bytesRead.inc(batch.bytesRead);
-          progress.filesRead.inc(batch.filesRead);
-          for (RejectedRow rejected : batch.rejected) {
-            recordsRejected.inc();
-            context.output(rejected);
+      readers.forEach(ExtractReader::start);
+      Map<ExtractReader, Throwable> failures = new HashMap<>();
+      try {
+        int running = readers.size();
+        while (running > 0) {
+          ExtractReader.Message message = outbox.take();
+          if (message instanceof ExtractReader.Outputs outputs) {
+            ReadProgress counters = progress.get(outputs.reader());
+            recordsRead.inc(outputs.rowsRead());
+            counters.rowsRead.inc(outputs.rowsRead());
+            counters.bytesRead.inc(outputs.bytesRead());
+            counters.filesRead.inc(outputs.filesRead());
+            for (RejectedRow rejected : outputs.rejected()) {
+              recordsRejected.inc();
+              context.output(rejected);
+            }
+            outputs.facts().forEach(fact -> context.output(FACTS, fact));
+          } else if (message instanceof ExtractReader.Failed failed) {
+            running--;
+            failures.put(failed.reader(), failed.cause());
+            // what a reader later in the order finds is never reported: stop them
+            readers.subList(readers.indexOf(failed.reader()) + 1, readers.size()).forEach(ExtractReader::stop);
+          } else {
+            running--;
           }
-          for (SpecificRecordBase record : batch.accepted) {
-            aggregator.add(record);
-          }
-          latestDate = Math.max(latestDate, batch.latestDate);
-          batch.facts.forEach(fact -> context.output(FACTS, fact));
+        }
+      } catch (InterruptedException e) {
+        readers.forEach(ExtractReader::stop);
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading the extracts");
+      } finally {
+        joinAll(readers);
+      }
+      for (ExtractReader reader : readers) {
+        if (failures.containsKey(reader)) {
+          throw rethrown(failures.get(reader));
         }
       }
-      quality.forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
-      context.output(PARTIALS, partials);
-      context.output(CHARGED_ARREST_IDS, List.copyOf(chargedHere));
-      context.output(LATEST_DATE, latestDate);
+      Optional<ExtractReader> arrests = readers.stream().filter(r -> r.extract().equals(ARRESTS)).findFirst();
+      Optional<ExtractReader> crimes = readers.stream().filter(r -> r.extract().equals(OUTCOMES)).findFirst();
+      if (arrests.isPresent() && crimes.isPresent()) {
+        arrests.get().aggregator().chargeArrests(crimes.get().aggregator(), arrests.get().acceptedKeys());
+      }
+      for (ExtractReader reader : readers) {
+        reader.aggregator().quality().forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
+        context.output(PARTIALS, reader.partials());
+        context.output(LATEST_DATE, reader.latestDate());
+      }
+    }
+
+    private static void joinAll(List<ExtractReader> readers) {
+      boolean interrupted = false;
+      for (ExtractReader reader : readers) {
+        while (true) {
+          try {
+            reader.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** What a reader threw, thrown again as it was: an input problem keeps its one-line message. */
+    private static IOException rethrown(Throwable cause) {
+      if (cause instanceof IOException io) {
+        return io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      return new IOException(cause);
     }
   }
 }

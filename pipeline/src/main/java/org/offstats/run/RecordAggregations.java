@@ -1,10 +1,13 @@
 package org.offstats.run;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.offstats.domain.KeyNumbers;
 import org.offstats.extract.Records;
 import org.offstats.extract.ReferenceData;
 import org.offstats.figures.FigureDefinitions;
@@ -14,10 +17,11 @@ import org.offstats.schema.extract.CrimeOutcome;
 import org.offstats.schema.extract.ProtectionOrderEvent;
 import org.offstats.tables.ArrestOutcomesTable;
 import org.offstats.tables.ArrestsByBcuTable;
-import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByDemographicsTable;
+import org.offstats.tables.ArrestsByOffenceGroupTable;
 import org.offstats.tables.ArrestsByOffenceTable;
 import org.offstats.tables.CellSink;
+import org.offstats.tables.CellStats;
 import org.offstats.tables.CrimeCells;
 import org.offstats.tables.CrimeFacts;
 import org.offstats.tables.PartialTables;
@@ -25,23 +29,16 @@ import org.offstats.tables.ProtectionOrdersTable;
 
 /**
  * Which tables each accepted record counts in: the one place that maps an extract to its tables
- * and headline figures. The reader calls it for every accepted record, so that tables are
- * aggregated in the same pass as validation.
+ * and headline figures. Each reader aggregates its accepted records as it reads them ({@link
+ * Aggregator}), so that tables are aggregated in the same pass as validation.
  */
 public final class RecordAggregations implements Serializable {
   private final ReferenceData reference;
   private final FigureDefinitions figures;
-  private transient Map<String, String> ethnicityGroups;
-  private transient HeadlineCells headlineCells;
 
   public RecordAggregations(ReferenceData reference, FigureDefinitions figures) {
     this.reference = reference;
     this.figures = figures;
-  }
-
-  /** The tables fed by an extract; arrest_outcomes needs the charged arrest ids first. */
-  public static boolean needsChargedArrestIds(String extract) {
-    return extract.equals("arrests");
   }
 
   /**
@@ -57,65 +54,69 @@ public final class RecordAggregations implements Serializable {
     };
   }
 
-  /**
-   * Aggregates one reader's accepted records into {@code partials}; made once per reader, so that
-   * each table's cells are found once, not once per record.
-   *
-   * @param isChargedArrestId whether an arrest id is linked from a charged crime (arrests only)
-   * @param chargedArrestId receives the arrest id a charged crime links to (outcomes only)
-   * @param quality the data quality counts ({@link DataQuality}) the records add to
-   */
-  public Aggregator into(PartialTables partials, Predicate<String> isChargedArrestId, Consumer<String> chargedArrestId, Map<String, Long> quality) {
-    return new Aggregator(partials, isChargedArrestId, chargedArrestId, quality);
+  /** An aggregator for one reader, adding to {@code partials}; readers run side by side, each with its own. */
+  public Aggregator into(PartialTables partials) {
+    return new Aggregator(partials);
   }
 
-  /** Adds accepted records ({@link #record}) to one reader's partial tables. */
+  /**
+   * Adds one reader's accepted records ({@link #record}) to its partial tables. Each table's cells
+   * are found once per reader, not once per record. An arrest is counted in {@code
+   * arrest_outcomes} when read and marked charged at the end ({@link #chargeArrests}), once every
+   * crime has been read.
+   */
   public final class Aggregator {
     private final PartialTables partials;
-    private final Predicate<String> isChargedArrestId;
-    private final Consumer<String> chargedArrestId;
-    private final Map<String, Long> quality;
-    private final HeadlineCells headlines = headlineCells();
-    private final Map<String, String> ethnicityGroups = ethnicityGroups();
+    private final Map<String, Long> quality = new TreeMap<>();
+    private final Set<String> chargedArrestIds = new HashSet<>();
+    private final HeadlineCells headlines = new HeadlineCells(figures, reference);
+    private final Map<String, String> ethnicityGroups = ArrestsByDemographicsTable.ethnicityGroups();
     private final CellSink arrestsByOffence;
     private final CellSink arrestsByBcu;
     private final CellSink arrestsByOffenceGroup;
     private final CellSink arrestsByDemographics;
-    private final CellSink arrestOutcomes;
     private final CrimeCells crimeCells;
     private final CellSink protectionOrders;
     private final CellSink headlineCells;
+    /** Each arrest's arrest_outcomes cell, by the arrest's key number. */
+    private CellStats[] arrestOutcomeCells = new CellStats[1024];
 
-    private Aggregator(PartialTables partials, Predicate<String> isChargedArrestId, Consumer<String> chargedArrestId, Map<String, Long> quality) {
+    private Aggregator(PartialTables partials) {
       this.partials = partials;
-      this.isChargedArrestId = isChargedArrestId;
-      this.chargedArrestId = chargedArrestId;
-      this.quality = quality;
       arrestsByOffence = partials.table(ArrestsByOffenceTable.NAME);
       arrestsByBcu = partials.table(ArrestsByBcuTable.NAME);
       arrestsByOffenceGroup = partials.table(ArrestsByOffenceGroupTable.NAME);
       arrestsByDemographics = partials.table(ArrestsByDemographicsTable.NAME);
-      arrestOutcomes = partials.table(ArrestOutcomesTable.NAME);
       crimeCells = new CrimeCells(partials);
       protectionOrders = partials.table(ProtectionOrdersTable.NAME);
       headlineCells = partials.table(HeadlineCells.TABLE);
     }
 
-    public void add(SpecificRecordBase record) {
+    /**
+     * Adds one accepted record.
+     *
+     * @param keyNumber the record's number among its extract's accepted records (its key's number)
+     */
+    public void add(SpecificRecordBase record, int keyNumber) {
       if (record instanceof Arrest arrest) {
         int person = partials.person(arrest.getPersonRef());
         ArrestsByOffenceTable.addCells(arrest, person, reference, arrestsByOffence);
         ArrestsByBcuTable.addCells(arrest, reference, arrestsByBcu);
         ArrestsByOffenceGroupTable.addCells(arrest, reference, arrestsByOffenceGroup);
         ArrestsByDemographicsTable.addCells(arrest, reference, ethnicityGroups, arrestsByDemographics);
-        ArrestOutcomesTable.addCells(arrest, reference, isChargedArrestId, arrestOutcomes);
+        CellStats outcomes = partials.cell(ArrestOutcomesTable.NAME, ArrestOutcomesTable.cellOf(arrest, reference));
+        outcomes.add(ArrestOutcomesTable.READ);
+        if (keyNumber >= arrestOutcomeCells.length) {
+          arrestOutcomeCells = Arrays.copyOf(arrestOutcomeCells, Math.max(2 * arrestOutcomeCells.length, keyNumber + 1));
+        }
+        arrestOutcomeCells[keyNumber] = outcomes;
         headlines.addCells(arrest, person, headlineCells);
         DataQuality.arrest(arrest, ethnicityGroups, quality);
       } else if (record instanceof CrimeOutcome crime) {
         CrimeFacts facts = CrimeFacts.of(crime, reference);
         crimeCells.add(facts);
         headlines.addCells(crime, facts, headlineCells);
-        ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestId);
+        ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestIds::add);
         DataQuality.crime(facts, quality);
       } else if (record instanceof ProtectionOrderEvent event) {
         ProtectionOrdersTable.addCells(event, protectionOrders);
@@ -124,19 +125,27 @@ public final class RecordAggregations implements Serializable {
         throw new IllegalStateException("no tables for " + record.getClass().getSimpleName());
       }
     }
-  }
 
-  private HeadlineCells headlineCells() {
-    if (headlineCells == null) {
-      headlineCells = new HeadlineCells(figures, reference);
+    /**
+     * Marks charged the arrests the crimes' charged outcomes link to, each once, in the arrests'
+     * aggregator once both extracts are read; links to arrests this reader did not accept count
+     * nowhere.
+     *
+     * @param crimes the crimes' aggregator
+     * @param arrestIds the accepted arrests' ids, numbered as their key numbers
+     */
+    public void chargeArrests(Aggregator crimes, KeyNumbers arrestIds) {
+      for (String arrestId : crimes.chargedArrestIds) {
+        int number = arrestIds.find(arrestId);
+        if (number >= 0) {
+          arrestOutcomeCells[number].add(ArrestOutcomesTable.CHARGED);
+        }
+      }
     }
-    return headlineCells;
-  }
 
-  private Map<String, String> ethnicityGroups() {
-    if (ethnicityGroups == null) {
-      ethnicityGroups = ArrestsByDemographicsTable.ethnicityGroups();
+    /** The data quality counts ({@link DataQuality}) the records added. */
+    public Map<String, Long> quality() {
+      return quality;
     }
-    return ethnicityGroups;
   }
 }

@@ -2,7 +2,6 @@ package org.offstats.tables;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.offstats.domain.Outcomes;
 import org.offstats.domain.Periods;
 import org.offstats.extract.ReferenceData;
@@ -14,8 +13,9 @@ import org.offstats.schema.table.ArrestOutcomes;
  * {@code arrest_outcomes} (OUTPUTS.md): arrests per financial year of the arrest, unit type and
  * offence group, and how many of them are linked (by arrest_id) from a crime whose outcome is type
  * 1. An arrest linked from several charged crimes counts once; links to arrests outside this run's
- * arrests extract count nowhere. The charged arrest ids come from the outcomes reader
- * ({@link #chargedArrestId}) to the arrests reader as a side input.
+ * arrests extract count nowhere. The arrests and the crimes are read side by side, so an arrest is
+ * counted when read ({@link #cellOf}, {@link #READ}) and marked charged once every crime has been
+ * read ({@link #chargedArrestId}, {@link #CHARGED}).
  */
 public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
   public static final String NAME = "arrest_outcomes";
@@ -37,13 +37,18 @@ public final class ArrestOutcomesTable extends CellTable<ArrestOutcomes> {
     return charged ? Optional.of(crime.getArrestId()) : Optional.empty();
   }
 
-  public static void addCells(Arrest arrest, ReferenceData reference, Predicate<String> chargedArrestId, CellSink cells) {
-    List<String> cell =
-        CellKey.of(
-            Periods.financialYear(arrest.getArrestDate()),
-            reference.unit(arrest.getUnitCode()).getUnitType(),
-            reference.offence(arrest.getOffenceCode()).getOffenceGroup());
-    cells.add(cell, Contribution.flagged(chargedArrestId.test(arrest.getArrestId())));
+  /** What an arrest adds to its cell when read: itself, not (yet) charged. */
+  public static final Contribution READ = Contribution.flagged(false);
+
+  /** What an arrest adds to its cell once a charged crime links to it: charged, and not counted again. */
+  public static final Contribution CHARGED = new Contribution(Contribution.NO_PERSON, true, Contribution.NO_DAYS, 0);
+
+  /** The cell an arrest counts in. */
+  public static CellKey cellOf(Arrest arrest, ReferenceData reference) {
+    return CellKey.of(
+        Periods.financialYear(arrest.getArrestDate()),
+        reference.unit(arrest.getUnitCode()).getUnitType(),
+        reference.offence(arrest.getOffenceCode()).getOffenceGroup());
   }
 
   @Override

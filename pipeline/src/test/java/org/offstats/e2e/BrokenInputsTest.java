@@ -120,6 +120,24 @@ class BrokenInputsTest {
       assertThat(result.stderr()).contains("arrests.csv").contains("offence_code");
     }
 
+    /**
+     * The extracts are read side by side, but a run with a fatal problem in several extracts
+     * reports the same one whatever thread meets its problem first: the first in reading order
+     * (outcomes, protection orders, then arrests).
+     */
+    @Test
+    void problemsInSeveralExtractsReportTheFirstInReadingOrder() throws IOException {
+      Path input = referenceOnly(temp.resolve("input"));
+      String never = "\"never closed";
+      Fixtures.write(input.resolve("arrests.csv"), ARRESTS_HEADER + "ARR-0001,PER-0001,2023-01-05,CE,RESP1,8N,N," + never + ",M,30-39,W1\n");
+      Fixtures.write(input.resolve("protection_orders.csv"), ORDERS_HEADER + "ORD-0001,DVPN," + never + ",2023-01-05,CE,\n");
+      Cli.Result ordersAndArrests = assertFailsCleanly(input);
+      assertThat(ordersAndArrests.stderr()).contains("protection_orders.csv, line 2").doesNotContain("arrests.csv");
+      Fixtures.write(input.resolve("outcomes.csv"), OUTCOMES_HEADER + "CRM-0001," + never + ",N,2023-01-05,CE,,,\n");
+      Cli.Result all = assertFailsCleanly(input);
+      assertThat(all.stderr()).contains("outcomes.csv, line 2").doesNotContain("protection_orders.csv").doesNotContain("arrests.csv");
+    }
+
     @Test
     void repeatedColumnName() throws IOException {
       Path input = referenceOnly(temp.resolve("input"));
