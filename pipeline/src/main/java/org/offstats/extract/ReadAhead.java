@@ -91,7 +91,11 @@ final class ReadAhead<T> implements AutoCloseable {
     return (T) item;
   }
 
-  private static IOException rethrown(Throwable cause) {
+  /**
+   * What another thread threw, to throw again here as it was: an {@code IOException} returned
+   * (to throw), unchecked exceptions and errors thrown, anything else wrapped.
+   */
+  static IOException rethrown(Throwable cause) {
     if (cause instanceof IOException io) {
       return io;
     }

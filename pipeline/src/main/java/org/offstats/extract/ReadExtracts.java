@@ -190,7 +190,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       }
       for (ExtractReader reader : readers) {
         if (failures.containsKey(reader)) {
-          throw rethrown(failures.get(reader));
+          throw ReadAhead.rethrown(failures.get(reader));
         }
       }
       Optional<ExtractReader> arrests = readers.stream().filter(r -> r.extract().equals(ARRESTS)).findFirst();
@@ -220,20 +220,6 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-    }
-
-    /** What a reader threw, thrown again as it was: an input problem keeps its one-line message. */
-    private static IOException rethrown(Throwable cause) {
-      if (cause instanceof IOException io) {
-        return io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      return new IOException(cause);
     }
   }
 }
