@@ -16,7 +16,6 @@ import org.offstats.audit.RunManifest;
 import org.offstats.extract.InputException;
 import org.offstats.run.RunLayout;
 import org.offstats.schema.Schemas;
-import org.offstats.schema.TableSchema;
 
 /**
  * Writes a run folder's {@code report/index.html} (OUTPUTS.md "Run folder") from what the run
@@ -33,12 +32,12 @@ public final class RunReport {
   public static Path write(Path runDir) throws IOException {
     RunManifest manifest = RunManifest.read(runDir);
     RunLayout layout = new RunLayout(runDir);
-    List<PublishedTable> tables = new ArrayList<>();
-    for (TableSchema table : Schemas.tables()) {
-      if (!table.name().equals(HEADLINES_TABLE)) {
-        tables.add(PublishedTable.read(layout.publishedTable(table.name())));
-      }
-    }
+    // the tables are read side by side (a parallel stream keeps their order)
+    List<PublishedTable> tables =
+        Schemas.tables().parallelStream()
+            .filter(table -> !table.name().equals(HEADLINES_TABLE))
+            .map(table -> PublishedTable.read(layout.publishedTable(table.name())))
+            .toList();
     Map<String, PublishedTable> byName = tables.stream().collect(Collectors.toMap(PublishedTable::name, Function.identity()));
     List<ChartFigure> charts = List.of(
         ArrestsChart.build(byName.get("arrests_by_offence")),
