@@ -42,9 +42,10 @@ import org.offstats.tables.PartialTables;
  * latest accepted date on or before the run day, so the bound rejects exactly the dates after the
  * run day.
  *
- * <p>What leaves the readers is small: one element per extract holding its partial tables ({@link
- * #PARTIALS}), the rejects, per-file and data quality counts ({@link #FACTS}) and the latest
- * accepted date, never one element per record.
+ * <p>What leaves the readers is small: one element holding every extract's partial tables ({@link
+ * #PARTIALS}; exactly one, so the next step needs no gathering), the rejects, per-file and data
+ * quality counts ({@link #FACTS}) and the latest accepted date per extract, never one element per
+ * record.
  *
  * <p>The extracts are read side by side in one step, each on two threads ({@link ExtractReader}:
  * one validates, one aggregates), so that every core has work: on the DirectRunner a step's
@@ -200,9 +201,9 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
       }
       for (ExtractReader reader : readers) {
         reader.aggregator().quality().forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
-        context.output(PARTIALS, reader.partials());
         context.output(LATEST_DATE, reader.latestDate());
       }
+      context.output(PARTIALS, PartialTables.merge(readers.stream().map(ExtractReader::partials).toList()));
     }
 
     private static void joinAll(List<ExtractReader> readers) {

@@ -26,11 +26,14 @@ import org.offstats.tables.ForceTables;
 import org.offstats.tables.PartialTables;
 
 /**
- * Every force table from the readers' partial tables, in one step: the partials are gathered
- * ({@link GatherAll}) and merged exactly, each table's cells become its rows, and each table is
- * written into {@code restricted/}. One step for all tables, rather than a composite per table,
- * because the DirectRunner's cost per transform (it re-examines every transform's watermarks while
- * the job runs) was the largest share of a run's time, and the tables are small once aggregated.
+ * Every force table from the readers' partial tables, in one step: each table's cells become its
+ * rows, and each table is written into {@code restricted/}. The input is the readers' single
+ * element holding every extract's partial tables ({@link
+ * org.offstats.extract.ReadExtracts#PARTIALS}), taken as it is: no gathering step, whose grouping
+ * the DirectRunner copies through the coder. One step for all tables, rather than a composite per
+ * table, because the DirectRunner's cost per transform (it re-examines every transform's
+ * watermarks while the job runs) was the largest share of a run's time, and the tables are small
+ * once aggregated.
  *
  * <p>Outputs: {@link #EXACT}, every table's exact rows as one element (for disclosure control);
  * {@link #HEADLINE_CELLS}, the merged cells of the headline figures; {@link #FACTS}, each table's
@@ -51,7 +54,6 @@ public final class BuildTables extends PTransform<PCollection<PartialTables>, PC
   public PCollectionTuple expand(PCollection<PartialTables> partials) {
     PCollectionTuple built =
         partials
-            .apply("GatherPartials", GatherAll.of())
             .apply("BuildAndWriteRestricted", ParDo.of(new BuildFn(runRoot)).withOutputTags(EXACT, TupleTagList.of(HEADLINE_CELLS).and(FACTS)));
     built.get(EXACT).setCoder(ExactTables.Coder.of());
     built.get(HEADLINE_CELLS).setCoder(AggregateCells.TABLE_CODER);
@@ -59,7 +61,7 @@ public final class BuildTables extends PTransform<PCollection<PartialTables>, PC
     return built;
   }
 
-  static final class BuildFn extends DoFn<List<PartialTables>, ExactTables> {
+  static final class BuildFn extends DoFn<PartialTables, ExactTables> {
     private final String runRoot;
 
     BuildFn(String runRoot) {
@@ -67,8 +69,7 @@ public final class BuildTables extends PTransform<PCollection<PartialTables>, PC
     }
 
     @ProcessElement
-    public void processElement(@Element List<PartialTables> partials, MultiOutputReceiver out) {
-      PartialTables merged = PartialTables.merge(partials);
+    public void processElement(@Element PartialTables merged, MultiOutputReceiver out) {
       RunLayout layout = new RunLayout(Path.of(runRoot));
       // each table sorted and written on the pool beside the others; its rows kept in that order
       List<Callable<List<SpecificRecordBase>>> writes = new ArrayList<>();
