@@ -1,8 +1,8 @@
 package org.offstats.disclosure;
 
+import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +97,10 @@ final class Protection {
   /** Per class, the room and the number of cells this search plans to suppress in it. */
   private final long[] plannedRoom;
   private final int[] plannedCount;
+  /** Per class and room needed, what {@link #additionCost} found, while the class's cells stay as they were. */
+  private final ClassCostCache additionCosts;
+  /** The partners of the relation being balanced, kept between steps to spare allocating them. */
+  private final Candidates choices = new Candidates();
   private int nodes;
   private long plannedCost;
 
@@ -191,6 +195,7 @@ final class Protection {
     isPlanned = new boolean[cellCount];
     plannedRoom = new long[classes];
     plannedCount = new int[classes];
+    additionCosts = new ClassCostCache(classes);
     classRoom = new long[classes];
     classSuppressed = new int[classes];
     move = new int[classes];
@@ -223,6 +228,7 @@ final class Protection {
       if (classOf[i] >= 0) {
         classRoom[classOf[i]] += room[i];
         classSuppressed[classOf[i]]++;
+        additionCosts.invalidate(classOf[i]);
       }
     }
   }
@@ -290,6 +296,7 @@ final class Protection {
     suppressed[i] = false;
     classRoom[classOf[i]] -= room[i];
     classSuppressed[classOf[i]]--;
+    additionCosts.invalidate(classOf[i]);
   }
 
   /**
@@ -408,7 +415,7 @@ final class Protection {
     nodes = 0;
     plannedCost = 0;
     Search search =
-        new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound, candidateOrder(openCost));
+        new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
     if (!extend(search, 0)) {
       return null;
     }
@@ -423,7 +430,7 @@ final class Protection {
 
   /** One search's settings (see {@link #search}) and how many moves it may try in all. */
   private record Search(
-      int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound, Comparator<Candidate> order) {}
+      int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
 
   /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
   private record Candidate(int k, int next, long cost, int opened) {}
@@ -471,9 +478,14 @@ final class Protection {
     return false;
   }
 
-  /** The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}. */
+  /**
+   * The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}.
+   * Best is the least cost plus the search's {@code openCost} per unit left to balance, then the
+   * least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the least cost); ties
+   * go to the class in fewer relations, then the lower class (see {@link Candidates#bestFirst}).
+   */
   private List<Candidate> candidates(Search search, int r, int step) {
-    List<Candidate> candidates = new ArrayList<>();
+    choices.clear();
     for (int j = 0; j < relationClasses[r].length; j++) {
       int k = relationClasses[r][j];
       if (k == search.start() || changes[k] >= 2 || step == 0 && search.first() >= 0 && k != search.first()) {
@@ -488,33 +500,20 @@ final class Protection {
       int opened = opened(k, next - move[k]);
       long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
       if (extra >= 0) {
-        candidates.add(new Candidate(k, next, extra, opened));
+        choices.add(k, next, extra, opened, classRelations[k].length);
       }
     }
-    candidates.sort(search.order());
     // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
+    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
     List<Candidate> best = new ArrayList<>(BRANCHES);
-    for (int i = 0; i < candidates.size() && best.size() < BRANCHES; i++) {
-      Candidate candidate = candidates.get(i);
-      if (!deadEnd(search, candidate.k(), candidate.next() - move[candidate.k()])) {
-        best.add(candidate);
+    while (!bestFirst.isEmpty() && best.size() < BRANCHES) {
+      int i = bestFirst.dequeueInt();
+      int k = choices.k(i);
+      if (!deadEnd(search, k, choices.move(i) - move[k])) {
+        best.add(new Candidate(k, choices.move(i), choices.cost(i), choices.opened(i)));
       }
     }
     return best;
-  }
-
-  /**
-   * The order {@link #candidates} puts partners in, best first, for a search weighing a unit left
-   * to balance at {@code openCost}; ties go to the class in fewer relations, then the lower class.
-   */
-  private Comparator<Candidate> candidateOrder(long openCost) {
-    Comparator<Candidate> byCost = Comparator.comparingLong(Candidate::cost);
-    Comparator<Candidate> byOpened = Comparator.comparingInt(Candidate::opened);
-    Comparator<Candidate> order =
-        openCost == Long.MAX_VALUE
-            ? byOpened.thenComparing(byCost)
-            : Comparator.<Candidate>comparingLong(x -> x.cost() + openCost * x.opened()).thenComparing(byOpened);
-    return order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k);
   }
 
   /**
@@ -575,14 +574,16 @@ final class Protection {
     if (!allowAdd) {
       return -1;
     }
+    long known = additionCosts.get(k, need);
+    if (known != ClassCostCache.UNKNOWN) {
+      return known;
+    }
     List<Integer> add = additions(k, need);
-    if (add == null) {
-      return -1;
+    long cost = add == null ? -1 : 0;
+    for (int i = 0; add != null && i < add.size(); i++) {
+      cost += value[add.get(i)];
     }
-    long cost = 0;
-    for (int m : add) {
-      cost += value[m];
-    }
+    additionCosts.put(k, need, cost);
     return cost;
   }
 
@@ -595,6 +596,7 @@ final class Protection {
       plannedRoom[k] += room[m];
       plannedCount[k]++;
     }
+    additionCosts.invalidate(k);
     return add;
   }
 
@@ -605,6 +607,7 @@ final class Protection {
       isPlanned[m] = false;
       plannedRoom[classOf[m]] -= room[m];
       plannedCount[classOf[m]]--;
+      additionCosts.invalidate(classOf[m]);
     }
   }
 
@@ -681,13 +684,15 @@ final class Protection {
     changes[k]++;
     for (int j = 0; j < classRelations[k].length; j++) {
       int r = classRelations[k][j];
-      if (balance[r] == 0) {
+      int before = balance[r];
+      if (before == 0) {
         touchedRelations.push(r);
       }
       balance[r] += by * classCoefficients[k][j];
-      if (balance[r] != 0) {
+      // open holds exactly the relations with a balance other than 0
+      if (before == 0 && balance[r] != 0) {
         open.add(r);
-      } else {
+      } else if (before != 0 && balance[r] == 0) {
         open.remove(r);
       }
     }
