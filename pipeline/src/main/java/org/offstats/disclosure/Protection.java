@@ -1,5 +1,6 @@
 package org.offstats.disclosure;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Proves that a suppressed cell is protected, and finds the cheapest further cells to suppress
@@ -70,10 +72,24 @@ final class Protection {
   private final long[] room;
   /** Each cell's twin class, or -1 for a cell in no relation. */
   private final int[] classOf;
-  private final int[][] classRelations;
-  private final int[][] classCoefficients;
+  /**
+   * Each class's <em>terms</em>, numbered class after class (class {@code k}'s from {@code
+   * termStart[k]} to {@code termStart[k + 1]}, by relation): the relation, the class's coefficient in
+   * it, and the class's position in {@link #relationClasses} of it. Flat arrays rather than one per
+   * class, because the search reads a class's terms for every partner it weighs.
+   */
+  private final int[] termStart;
+  private final int[] termRelation;
+  private final int[] termCoefficient;
+  private final int[] termPosition;
   private final int[][] relationClasses;
   private final int[][] relationClassCoefficients;
+  /**
+   * Per relation, the positions in {@link #relationClasses} of the classes with a withheld cell. A
+   * proof moves only those (a class with no withheld cell has no room to move, and a proof plans
+   * none), so its search looks at them alone rather than at every class of a large relation.
+   */
+  private final IntArrayList[] withheldPositions;
   /** Each class's cells by value, then cell order: the cheapest to suppress first. */
   private final int[][] members;
   private final int[][] relationsOfCell;
@@ -99,6 +115,11 @@ final class Protection {
   private final int[] plannedCount;
   /** Per class and room needed, what {@link #additionCost} found, while the class's cells stay as they were. */
   private final ClassCostCache additionCosts;
+  /**
+   * Per class, the room its withheld and planned cells give it, or {@link Long#MIN_VALUE} when it has
+   * none of them: what {@link #additionCost} asks first, kept in one number (by {@link #classChanged}).
+   */
+  private final long[] roomToMove;
   /** The partners of the relation being balanced, kept between steps to spare allocating them. */
   private final Candidates choices = new Candidates();
   private int nodes;
@@ -169,33 +190,44 @@ final class Protection {
       classCells.get(k).add(i);
     }
     int classes = classCells.size();
-    classRelations = new int[classes][];
-    classCoefficients = new int[classes][];
     members = new int[classes][];
     List<List<int[]>> ofRelation = new ArrayList<>();
     for (int r = 0; r < relations.size(); r++) {
       ofRelation.add(new ArrayList<>());
     }
+    int termCount = classSignature.stream().mapToInt(List::size).sum();
+    termStart = new int[classes + 1];
+    termRelation = new int[termCount];
+    termCoefficient = new int[termCount];
+    termPosition = new int[termCount];
+    int t = 0;
     for (int k = 0; k < classes; k++) {
-      List<int[]> sig = classSignature.get(k);
-      classRelations[k] = sig.stream().mapToInt(p -> p[0]).toArray();
-      classCoefficients[k] = sig.stream().mapToInt(p -> p[1]).toArray();
-      for (int[] p : sig) {
+      termStart[k] = t;
+      for (int[] p : classSignature.get(k)) {
+        termRelation[t] = p[0];
+        termCoefficient[t] = p[1];
+        termPosition[t] = ofRelation.get(p[0]).size();
         ofRelation.get(p[0]).add(new int[] {k, p[1]});
+        t++;
       }
       members[k] = classCells.get(k).stream().sorted((a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b)).mapToInt(Integer::intValue).toArray();
     }
+    termStart[classes] = t;
     relationClasses = new int[relations.size()][];
     relationClassCoefficients = new int[relations.size()][];
+    withheldPositions = new IntArrayList[relations.size()];
     for (int r = 0; r < relations.size(); r++) {
       relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
       relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
+      withheldPositions[r] = new IntArrayList();
     }
     suppressed = new boolean[cellCount];
     isPlanned = new boolean[cellCount];
     plannedRoom = new long[classes];
     plannedCount = new int[classes];
     additionCosts = new ClassCostCache(classes);
+    roomToMove = new long[classes];
+    Arrays.fill(roomToMove, Long.MIN_VALUE);
     classRoom = new long[classes];
     classSuppressed = new int[classes];
     move = new int[classes];
@@ -225,10 +257,15 @@ final class Protection {
     int i = cellIndex(id);
     if (!suppressed[i]) {
       suppressed[i] = true;
-      if (classOf[i] >= 0) {
-        classRoom[classOf[i]] += room[i];
-        classSuppressed[classOf[i]]++;
-        additionCosts.invalidate(classOf[i]);
+      int k = classOf[i];
+      if (k >= 0) {
+        classRoom[k] += room[i];
+        if (classSuppressed[k]++ == 0) {
+          for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+            withheldPositions[termRelation[t]].add(termPosition[t]);
+          }
+        }
+        classChanged(k);
       }
     }
   }
@@ -294,9 +331,14 @@ final class Protection {
 
   private void unsuppress(int i) {
     suppressed[i] = false;
-    classRoom[classOf[i]] -= room[i];
-    classSuppressed[classOf[i]]--;
-    additionCosts.invalidate(classOf[i]);
+    int k = classOf[i];
+    classRoom[k] -= room[i];
+    if (--classSuppressed[k] == 0) {
+      for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+        withheldPositions[termRelation[t]].rem(termPosition[t]);
+      }
+    }
+    classChanged(k);
   }
 
   /**
@@ -381,7 +423,7 @@ final class Protection {
     List<Integer> firsts = new ArrayList<>();
     firsts.add(-1);
     if (allowAdd) {
-      int r = Arrays.stream(classRelations[k]).min().orElseThrow();
+      int r = IntStream.range(termStart[k], termStart[k + 1]).map(t -> termRelation[t]).min().orElseThrow();
       Arrays.stream(relationClasses[r]).filter(x -> x != k).limit(FIRST_MOVES).forEach(firsts::add);
     }
     Plan best = null;
@@ -486,7 +528,11 @@ final class Protection {
    */
   private List<Candidate> candidates(Search search, int r, int step) {
     choices.clear();
-    for (int j = 0; j < relationClasses[r].length; j++) {
+    IntArrayList withheld = withheldPositions[r];
+    int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
+    for (int n = 0; n < count; n++) {
+      // the order classes are looked at in does not matter: candidates come out in their own order
+      int j = search.allowAdd() ? n : withheld.getInt(n);
       int k = relationClasses[r][j];
       if (k == search.start() || changes[k] >= 2 || step == 0 && search.first() >= 0 && k != search.first()) {
         // a class moved and moved back once is not moved again: the search would go round
@@ -497,10 +543,9 @@ final class Protection {
         // a class already moved is moved back only when that leaves no relation further from balance
         continue;
       }
-      int opened = opened(k, next - move[k]);
       long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
       if (extra >= 0) {
-        choices.add(k, next, extra, opened, classRelations[k].length);
+        choices.add(k, next, extra, opened(k, next - move[k]), termStart[k + 1] - termStart[k]);
       }
     }
     // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
@@ -521,14 +566,17 @@ final class Protection {
    * class could then balance: a look one move ahead, which keeps the search out of dead ends.
    */
   private boolean deadEnd(Search search, int k, int by) {
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      int after = balance[r] + by * classCoefficients[k][j];
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      int after = balance[r] + by * termCoefficient[t];
       if (after == 0) {
         continue;
       }
       boolean partner = false;
-      for (int i = 0; i < relationClasses[r].length && !partner; i++) {
+      IntArrayList withheld = withheldPositions[r];
+      int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
+      for (int n = 0; n < count && !partner; n++) {
+        int i = search.allowAdd() ? n : withheld.getInt(n);
         int other = relationClasses[r][i];
         if (other == k || other == search.start() || changes[other] >= 2) {
           continue;
@@ -546,9 +594,9 @@ final class Protection {
 
   /** Whether moving class {@code k} by {@code by} leaves any relation further from balance than now. */
   private boolean unbalances(int k, int by) {
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      if (Math.abs(balance[r] + by * classCoefficients[k][j]) > Math.abs(balance[r])) {
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      if (Math.abs(balance[r] + by * termCoefficient[t]) > Math.abs(balance[r])) {
         return true;
       }
     }
@@ -558,9 +606,9 @@ final class Protection {
   /** How much more is left to balance (over all relations, in units) after moving class {@code k} by {@code by}. */
   private int opened(int k, int by) {
     int change = 0;
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      int after = balance[r] + by * classCoefficients[k][j];
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      int after = balance[r] + by * termCoefficient[t];
       change += Math.abs(after) - Math.abs(balance[r]);
     }
     return change;
@@ -568,7 +616,7 @@ final class Protection {
 
   /** The value of the published cells class {@code k} needs suppressed to have {@code need} room; -1 if it cannot. */
   private long additionCost(int k, long need, boolean allowAdd) {
-    if (classSuppressed[k] + plannedCount[k] >= 1 && classRoom[k] + plannedRoom[k] >= need) {
+    if (roomToMove[k] >= need) {
       return 0;
     }
     if (!allowAdd) {
@@ -587,6 +635,12 @@ final class Protection {
     return cost;
   }
 
+  /** Brings what is kept per class up to date after its withheld or planned cells change. */
+  private void classChanged(int k) {
+    additionCosts.invalidate(k);
+    roomToMove[k] = classSuppressed[k] + plannedCount[k] >= 1 ? classRoom[k] + plannedRoom[k] : Long.MIN_VALUE;
+  }
+
   /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
   private List<Integer> plan(int k, long need) {
     List<Integer> add = additions(k, need);
@@ -596,7 +650,7 @@ final class Protection {
       plannedRoom[k] += room[m];
       plannedCount[k]++;
     }
-    additionCosts.invalidate(k);
+    classChanged(k);
     return add;
   }
 
@@ -607,7 +661,7 @@ final class Protection {
       isPlanned[m] = false;
       plannedRoom[classOf[m]] -= room[m];
       plannedCount[classOf[m]]--;
-      additionCosts.invalidate(classOf[m]);
+      classChanged(classOf[m]);
     }
   }
 
@@ -682,13 +736,13 @@ final class Protection {
     }
     move[k] += by;
     changes[k]++;
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
       int before = balance[r];
       if (before == 0) {
         touchedRelations.push(r);
       }
-      balance[r] += by * classCoefficients[k][j];
+      balance[r] += by * termCoefficient[t];
       // open holds exactly the relations with a balance other than 0
       if (before == 0 && balance[r] != 0) {
         open.add(r);
