@@ -38,7 +38,9 @@ import java.util.stream.IntStream;
  * of the published cells it would have to suppress, the tau-ARGUS cost) against how much it leaves
  * to balance, then the fewest relations, then cell order. When planning further suppression it
  * tries several such weights and first moves, keeps the cheapest plan, and abandons a search as
- * soon as it costs more than the best so far. All choices depend on values and {@link CellId}
+ * soon as it costs more than the best so far. A search in which every relation's partners all cost
+ * the same would order them alike under every weight, so the other weights are not tried after it:
+ * they could only repeat it. All choices depend on values and {@link CellId}
  * order only, and every bound counts moves, not time.
  */
 final class Protection {
@@ -123,6 +125,8 @@ final class Protection {
   /** The partners of the relation being balanced, kept between steps to spare allocating them. */
   private final Candidates choices = new Candidates();
   private int nodes;
+  /** Whether, at every step of the current search so far, the partners found all cost the same. */
+  private boolean partnersCostAlike;
   private long plannedCost;
 
   Protection(CellIndex cells, List<Relation> relations, DisclosurePolicy policy) {
@@ -437,6 +441,11 @@ final class Protection {
           if (best != null && best.cost() == 0) {
             return Optional.of(best);
           }
+          if (partnersCostAlike) {
+            // every weight orders partners of one cost alike: the others would make this search again,
+            // or a part of it (bounded by a plan no dearer), and find nothing cheaper
+            break;
+          }
         }
       }
     }
@@ -456,6 +465,7 @@ final class Protection {
     shift(start, 1);
     nodes = 0;
     plannedCost = 0;
+    partnersCostAlike = true;
     Search search =
         new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
     if (!extend(search, 0)) {
@@ -547,6 +557,9 @@ final class Protection {
       if (extra >= 0) {
         choices.add(k, next, extra, opened(k, next - move[k]), termStart[k + 1] - termStart[k]);
       }
+    }
+    for (int i = 1; i < choices.size() && partnersCostAlike; i++) {
+      partnersCostAlike = choices.cost(i) == choices.cost(0);
     }
     // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
     IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
