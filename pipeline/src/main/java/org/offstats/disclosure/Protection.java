@@ -1,7 +1,9 @@
 package org.offstats.disclosure;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -140,11 +142,9 @@ final class Protection {
       value[i] = cells.value(i);
       room[i] = value[i] - cells.lowerBound(i);
     }
-    // each cell's signature: the relations it is in, with its net coefficient in each
-    List<List<int[]>> signature = new ArrayList<>();
-    for (int i = 0; i < cellCount; i++) {
-      signature.add(new ArrayList<>());
-    }
+    // each cell's signature: the relations it is in, each followed by the cell's net coefficient in
+    // it (null for a cell in no relation)
+    IntArrayList[] signature = new IntArrayList[cellCount];
     // net coefficients of the relation being read, and its cells in the order first named
     int[] coefficient = new int[cellCount];
     boolean[] named = new boolean[cellCount];
@@ -158,7 +158,11 @@ final class Protection {
       }
       for (int i : inRelation) {
         if (coefficient[i] != 0) {
-          signature.get(i).add(new int[] {r, coefficient[i]});
+          if (signature[i] == null) {
+            signature[i] = new IntArrayList();
+          }
+          signature[i].add(r);
+          signature[i].add(coefficient[i]);
         }
         coefficient[i] = 0;
         named[i] = false;
@@ -167,27 +171,24 @@ final class Protection {
     }
     relationsOfCell = new int[cellCount][];
     classOf = new int[cellCount];
-    Map<List<Integer>, Integer> classOfSignature = new HashMap<>();
-    List<List<Integer>> classCells = new ArrayList<>();
-    List<List<int[]>> classSignature = new ArrayList<>();
+    Object2IntOpenCustomHashMap<int[]> classOfSignature = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
+    classOfSignature.defaultReturnValue(-1);
+    List<IntArrayList> classCells = new ArrayList<>();
+    List<int[]> classSignature = new ArrayList<>();
     // cells are in cell order, so classes are numbered in the order of their first cell
     for (int i = 0; i < cellCount; i++) {
-      List<int[]> sig = signature.get(i);
-      relationsOfCell[i] = sig.stream().mapToInt(p -> p[0]).toArray();
-      if (sig.isEmpty()) {
+      if (signature[i] == null) {
+        relationsOfCell[i] = new int[0];
         classOf[i] = -1;
         continue;
       }
-      List<Integer> key = new ArrayList<>();
-      sig.forEach(p -> {
-        key.add(p[0]);
-        key.add(p[1]);
-      });
-      Integer k = classOfSignature.get(key);
-      if (k == null) {
+      int[] sig = signature[i].toIntArray();
+      relationsOfCell[i] = IntStream.range(0, sig.length / 2).map(j -> sig[2 * j]).toArray();
+      int k = classOfSignature.getInt(sig);
+      if (k < 0) {
         k = classCells.size();
-        classOfSignature.put(key, k);
-        classCells.add(new ArrayList<>());
+        classOfSignature.put(sig, k);
+        classCells.add(new IntArrayList());
         classSignature.add(sig);
       }
       classOf[i] = k;
@@ -199,7 +200,7 @@ final class Protection {
     for (int r = 0; r < relations.size(); r++) {
       ofRelation.add(new ArrayList<>());
     }
-    int termCount = classSignature.stream().mapToInt(List::size).sum();
+    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
     termStart = new int[classes + 1];
     termRelation = new int[termCount];
     termCoefficient = new int[termCount];
@@ -207,14 +208,16 @@ final class Protection {
     int t = 0;
     for (int k = 0; k < classes; k++) {
       termStart[k] = t;
-      for (int[] p : classSignature.get(k)) {
-        termRelation[t] = p[0];
-        termCoefficient[t] = p[1];
-        termPosition[t] = ofRelation.get(p[0]).size();
-        ofRelation.get(p[0]).add(new int[] {k, p[1]});
+      int[] sig = classSignature.get(k);
+      for (int j = 0; j < sig.length; j += 2) {
+        termRelation[t] = sig[j];
+        termCoefficient[t] = sig[j + 1];
+        termPosition[t] = ofRelation.get(sig[j]).size();
+        ofRelation.get(sig[j]).add(new int[] {k, sig[j + 1]});
         t++;
       }
-      members[k] = classCells.get(k).stream().sorted((a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b)).mapToInt(Integer::intValue).toArray();
+      members[k] = classCells.get(k).toIntArray();
+      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
     }
     termStart[classes] = t;
     relationClasses = new int[relations.size()][];
