@@ -3,6 +3,7 @@ package org.offstats.disclosure;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,10 +142,11 @@ public final class AdditiveRelations {
     List<Relation> relations = new ArrayList<>();
     outcomeRelations(cells, hierarchy, relations);
     scopeRelations(cells, hierarchy, relations);
-    arrestRelations(cells, relations);
+    Months months = new Months();
+    arrestRelations(cells, months, relations);
     for (HeadlineTotal headline : headlines) {
       List<CellId> covered = new ArrayList<>();
-      cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> covers(headline, row), row -> Optional.of(List.of())).values().forEach(covered::addAll);
+      cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> covers(headline, row, months), row -> Optional.of(List.of())).values().forEach(covered::addAll);
       relations.add(new Relation(headlineTotal(headline.figureId()), covered, List.of(), headline.low(), headline.high()));
     }
     return relations;
@@ -155,8 +157,8 @@ public final class AdditiveRelations {
     return HEADLINE_TOTAL + " (" + figureId + ")";
   }
 
-  private static boolean covers(HeadlineTotal headline, ForceCells.Row row) {
-    YearMonth month = YearMonth.parse(row.get("month"));
+  private static boolean covers(HeadlineTotal headline, ForceCells.Row row, Months months) {
+    YearMonth month = months.parse(row.get("month"));
     if (month.isBefore(headline.fromMonth()) || month.isAfter(headline.toMonth())) {
       return false;
     }
@@ -238,7 +240,7 @@ public final class AdditiveRelations {
     }
   }
 
-  private static void arrestRelations(ForceCells cells, List<Relation> relations) {
+  private static void arrestRelations(ForceCells cells, Months months, List<Relation> relations) {
     Map<List<String>, List<CellId>> offenceByMonth =
         cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(row.get("month"), row.get("offence_group"), row.get("domestic_abuse"))));
     Map<List<String>, List<CellId>> bcuByMonth =
@@ -246,13 +248,13 @@ public final class AdditiveRelations {
     equalSums(OFFENCE_AND_BCU_AGREE, offenceByMonth, bcuByMonth, cells.has(ARRESTS_BY_BCU), relations);
 
     Map<List<String>, List<CellId>> offenceByYear =
-        cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(yearOfMonth(row.get("month")), row.get("offence_group"))));
+        cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(months.financialYear(row.get("month")), row.get("offence_group"))));
     Map<List<String>, List<CellId>> demographicsByYear =
         cells.groups(ARRESTS_BY_DEMOGRAPHICS, "arrests", row -> true, row -> Optional.of(List.of(row.get("financial_year"), row.get("offence_group"))));
     equalSums(DEMOGRAPHICS_AND_OFFENCE_AGREE, offenceByYear, demographicsByYear, cells.has(ARRESTS_BY_DEMOGRAPHICS), relations);
 
     Map<List<String>, List<CellId>> offenceByUnitType =
-        cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(yearOfMonth(row.get("month")), row.get("unit_type"), row.get("offence_group"))));
+        cells.groups(ARRESTS_BY_OFFENCE, "arrests", row -> true, row -> Optional.of(List.of(months.financialYear(row.get("month")), row.get("unit_type"), row.get("offence_group"))));
     rowTotals(cells, ARREST_OUTCOMES_ADD_UP, ARREST_OUTCOMES, List.of("financial_year", "unit_type", "offence_group"), offenceByUnitType, relations);
 
     Map<List<String>, List<CellId>> offenceByGroup =
@@ -299,7 +301,20 @@ public final class AdditiveRelations {
     return List.copyOf(all);
   }
 
-  private static String yearOfMonth(String month) {
-    return Periods.financialYear(LocalDate.parse(month + "-01"));
+  /**
+   * Month labels ({@code 2025-10}) read once each: every row of {@code arrests_by_offence} names
+   * one of a few dozen months, and the relations ask each row's month several times.
+   */
+  private static final class Months {
+    private final Map<String, YearMonth> parsed = new HashMap<>();
+    private final Map<String, String> financialYears = new HashMap<>();
+
+    YearMonth parse(String month) {
+      return parsed.computeIfAbsent(month, YearMonth::parse);
+    }
+
+    String financialYear(String month) {
+      return financialYears.computeIfAbsent(month, m -> Periods.financialYear(LocalDate.parse(m + "-01")));
+    }
   }
 }

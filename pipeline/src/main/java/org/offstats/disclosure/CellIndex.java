@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.IndexedRecord;
 import org.offstats.domain.CodePointOrder;
 
 /**
@@ -39,9 +40,20 @@ final class CellIndex {
     }
     value = new long[cells.size()];
     lowerBound = new long[cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      value[i] = forceCells.value(cells.get(i));
-      lowerBound[i] = forceCells.lowerBound(cells.get(i));
+    // table by table and measure by measure, each measure's column found once
+    for (String table : forceCells.tables()) {
+      TableCells where = tables.get(table);
+      List<IndexedRecord> rows = forceCells.rows(table);
+      int width = where.measureIndex().size();
+      for (Map.Entry<String, Integer> measure : where.measureIndex().entrySet()) {
+        int pos = forceCells.schema(table).schema().getField(measure.getKey()).pos();
+        long least = forceCells.lowerBound(new CellId(table, 0, measure.getKey()));
+        for (int row = 0; row < rows.size(); row++) {
+          int i = where.offset() + row * width + measure.getValue();
+          value[i] = ((Number) rows.get(row).get(pos)).longValue();
+          lowerBound[i] = least;
+        }
+      }
     }
     rank = ranks(forceCells);
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.avro.generic.IndexedRecord;
@@ -24,6 +25,12 @@ public final class ForceCells {
   private final Map<String, Map<List<String>, Integer>> rowByKeys = new HashMap<>();
   /** Each table's count measures, in schema order (the schema works them out on each call). */
   private final Map<String, List<String>> countMeasures = new HashMap<>();
+  /**
+   * Per table and column, each row's value as text, made the first time the column is read: the
+   * relations read the same key columns of every row many times, and Avro text converts anew on
+   * each read.
+   */
+  private final Map<String, Map<String, String[]>> columnTexts = new ConcurrentHashMap<>();
 
   /** {@code tables}: table name to its exact rows, in any order. */
   public ForceCells(Map<String, ? extends Collection<? extends IndexedRecord>> tables) {
@@ -69,7 +76,17 @@ public final class ForceCells {
 
   /** A key or measure column of a row, as text. */
   public String text(String table, int row, String column) {
-    return String.valueOf(rows.get(table).get(row).get(schemas.get(table).schema().getField(column).pos()));
+    return columnTexts.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).computeIfAbsent(column, c -> columnText(table, c))[row];
+  }
+
+  private String[] columnText(String table, String column) {
+    List<IndexedRecord> tableRows = rows.get(table);
+    int pos = schemas.get(table).schema().getField(column).pos();
+    String[] texts = new String[tableRows.size()];
+    for (int row = 0; row < texts.length; row++) {
+      texts[row] = String.valueOf(tableRows.get(row).get(pos));
+    }
+    return texts;
   }
 
   public long value(CellId cell) {

@@ -1,13 +1,17 @@
 package org.offstats.disclosure;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Proves that a suppressed cell is protected, and finds the cheapest further cells to suppress
@@ -36,7 +40,9 @@ import java.util.TreeSet;
  * of the published cells it would have to suppress, the tau-ARGUS cost) against how much it leaves
  * to balance, then the fewest relations, then cell order. When planning further suppression it
  * tries several such weights and first moves, keeps the cheapest plan, and abandons a search as
- * soon as it costs more than the best so far. All choices depend on values and {@link CellId}
+ * soon as it costs more than the best so far. A search in which every relation's partners all cost
+ * the same would order them alike under every weight, so the other weights are not tried after it:
+ * they could only repeat it. All choices depend on values and {@link CellId}
  * order only, and every bound counts moves, not time.
  */
 final class Protection {
@@ -70,10 +76,24 @@ final class Protection {
   private final long[] room;
   /** Each cell's twin class, or -1 for a cell in no relation. */
   private final int[] classOf;
-  private final int[][] classRelations;
-  private final int[][] classCoefficients;
+  /**
+   * Each class's <em>terms</em>, numbered class after class (class {@code k}'s from {@code
+   * termStart[k]} to {@code termStart[k + 1]}, by relation): the relation, the class's coefficient in
+   * it, and the class's position in {@link #relationClasses} of it. Flat arrays rather than one per
+   * class, because the search reads a class's terms for every partner it weighs.
+   */
+  private final int[] termStart;
+  private final int[] termRelation;
+  private final int[] termCoefficient;
+  private final int[] termPosition;
   private final int[][] relationClasses;
   private final int[][] relationClassCoefficients;
+  /**
+   * Per relation, the positions in {@link #relationClasses} of the classes with a withheld cell. A
+   * proof moves only those (a class with no withheld cell has no room to move, and a proof plans
+   * none), so its search looks at them alone rather than at every class of a large relation.
+   */
+  private final IntArrayList[] withheldPositions;
   /** Each class's cells by value, then cell order: the cheapest to suppress first. */
   private final int[][] members;
   private final int[][] relationsOfCell;
@@ -97,7 +117,18 @@ final class Protection {
   /** Per class, the room and the number of cells this search plans to suppress in it. */
   private final long[] plannedRoom;
   private final int[] plannedCount;
+  /** Per class and room needed, what {@link #additionCost} found, while the class's cells stay as they were. */
+  private final ClassCostCache additionCosts;
+  /**
+   * Per class, the room its withheld and planned cells give it, or {@link Long#MIN_VALUE} when it has
+   * none of them: what {@link #additionCost} asks first, kept in one number (by {@link #classChanged}).
+   */
+  private final long[] roomToMove;
+  /** The partners of the relation being balanced, kept between steps to spare allocating them. */
+  private final Candidates choices = new Candidates();
   private int nodes;
+  /** Whether, at every step of the current search so far, the partners found all cost the same. */
+  private boolean partnersCostAlike;
   private long plannedCost;
 
   Protection(CellIndex cells, List<Relation> relations, DisclosurePolicy policy) {
@@ -111,11 +142,9 @@ final class Protection {
       value[i] = cells.value(i);
       room[i] = value[i] - cells.lowerBound(i);
     }
-    // each cell's signature: the relations it is in, with its net coefficient in each
-    List<List<int[]>> signature = new ArrayList<>();
-    for (int i = 0; i < cellCount; i++) {
-      signature.add(new ArrayList<>());
-    }
+    // each cell's signature: the relations it is in, each followed by the cell's net coefficient in
+    // it (null for a cell in no relation)
+    IntArrayList[] signature = new IntArrayList[cellCount];
     // net coefficients of the relation being read, and its cells in the order first named
     int[] coefficient = new int[cellCount];
     boolean[] named = new boolean[cellCount];
@@ -129,7 +158,11 @@ final class Protection {
       }
       for (int i : inRelation) {
         if (coefficient[i] != 0) {
-          signature.get(i).add(new int[] {r, coefficient[i]});
+          if (signature[i] == null) {
+            signature[i] = new IntArrayList();
+          }
+          signature[i].add(r);
+          signature[i].add(coefficient[i]);
         }
         coefficient[i] = 0;
         named[i] = false;
@@ -138,59 +171,70 @@ final class Protection {
     }
     relationsOfCell = new int[cellCount][];
     classOf = new int[cellCount];
-    Map<List<Integer>, Integer> classOfSignature = new HashMap<>();
-    List<List<Integer>> classCells = new ArrayList<>();
-    List<List<int[]>> classSignature = new ArrayList<>();
+    Object2IntOpenCustomHashMap<int[]> classOfSignature = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
+    classOfSignature.defaultReturnValue(-1);
+    List<IntArrayList> classCells = new ArrayList<>();
+    List<int[]> classSignature = new ArrayList<>();
     // cells are in cell order, so classes are numbered in the order of their first cell
     for (int i = 0; i < cellCount; i++) {
-      List<int[]> sig = signature.get(i);
-      relationsOfCell[i] = sig.stream().mapToInt(p -> p[0]).toArray();
-      if (sig.isEmpty()) {
+      if (signature[i] == null) {
+        relationsOfCell[i] = new int[0];
         classOf[i] = -1;
         continue;
       }
-      List<Integer> key = new ArrayList<>();
-      sig.forEach(p -> {
-        key.add(p[0]);
-        key.add(p[1]);
-      });
-      Integer k = classOfSignature.get(key);
-      if (k == null) {
+      int[] sig = signature[i].toIntArray();
+      relationsOfCell[i] = IntStream.range(0, sig.length / 2).map(j -> sig[2 * j]).toArray();
+      int k = classOfSignature.getInt(sig);
+      if (k < 0) {
         k = classCells.size();
-        classOfSignature.put(key, k);
-        classCells.add(new ArrayList<>());
+        classOfSignature.put(sig, k);
+        classCells.add(new IntArrayList());
         classSignature.add(sig);
       }
       classOf[i] = k;
       classCells.get(k).add(i);
     }
     int classes = classCells.size();
-    classRelations = new int[classes][];
-    classCoefficients = new int[classes][];
     members = new int[classes][];
     List<List<int[]>> ofRelation = new ArrayList<>();
     for (int r = 0; r < relations.size(); r++) {
       ofRelation.add(new ArrayList<>());
     }
+    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
+    termStart = new int[classes + 1];
+    termRelation = new int[termCount];
+    termCoefficient = new int[termCount];
+    termPosition = new int[termCount];
+    int t = 0;
     for (int k = 0; k < classes; k++) {
-      List<int[]> sig = classSignature.get(k);
-      classRelations[k] = sig.stream().mapToInt(p -> p[0]).toArray();
-      classCoefficients[k] = sig.stream().mapToInt(p -> p[1]).toArray();
-      for (int[] p : sig) {
-        ofRelation.get(p[0]).add(new int[] {k, p[1]});
+      termStart[k] = t;
+      int[] sig = classSignature.get(k);
+      for (int j = 0; j < sig.length; j += 2) {
+        termRelation[t] = sig[j];
+        termCoefficient[t] = sig[j + 1];
+        termPosition[t] = ofRelation.get(sig[j]).size();
+        ofRelation.get(sig[j]).add(new int[] {k, sig[j + 1]});
+        t++;
       }
-      members[k] = classCells.get(k).stream().sorted((a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b)).mapToInt(Integer::intValue).toArray();
+      members[k] = classCells.get(k).toIntArray();
+      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
     }
+    termStart[classes] = t;
     relationClasses = new int[relations.size()][];
     relationClassCoefficients = new int[relations.size()][];
+    withheldPositions = new IntArrayList[relations.size()];
     for (int r = 0; r < relations.size(); r++) {
       relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
       relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
+      withheldPositions[r] = new IntArrayList();
     }
     suppressed = new boolean[cellCount];
     isPlanned = new boolean[cellCount];
     plannedRoom = new long[classes];
     plannedCount = new int[classes];
+    additionCosts = new ClassCostCache(classes);
+    roomToMove = new long[classes];
+    Arrays.fill(roomToMove, Long.MIN_VALUE);
     classRoom = new long[classes];
     classSuppressed = new int[classes];
     move = new int[classes];
@@ -220,9 +264,15 @@ final class Protection {
     int i = cellIndex(id);
     if (!suppressed[i]) {
       suppressed[i] = true;
-      if (classOf[i] >= 0) {
-        classRoom[classOf[i]] += room[i];
-        classSuppressed[classOf[i]]++;
+      int k = classOf[i];
+      if (k >= 0) {
+        classRoom[k] += room[i];
+        if (classSuppressed[k]++ == 0) {
+          for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+            withheldPositions[termRelation[t]].add(termPosition[t]);
+          }
+        }
+        classChanged(k);
       }
     }
   }
@@ -288,8 +338,14 @@ final class Protection {
 
   private void unsuppress(int i) {
     suppressed[i] = false;
-    classRoom[classOf[i]] -= room[i];
-    classSuppressed[classOf[i]]--;
+    int k = classOf[i];
+    classRoom[k] -= room[i];
+    if (--classSuppressed[k] == 0) {
+      for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+        withheldPositions[termRelation[t]].rem(termPosition[t]);
+      }
+    }
+    classChanged(k);
   }
 
   /**
@@ -374,7 +430,7 @@ final class Protection {
     List<Integer> firsts = new ArrayList<>();
     firsts.add(-1);
     if (allowAdd) {
-      int r = Arrays.stream(classRelations[k]).min().orElseThrow();
+      int r = IntStream.range(termStart[k], termStart[k + 1]).map(t -> termRelation[t]).min().orElseThrow();
       Arrays.stream(relationClasses[r]).filter(x -> x != k).limit(FIRST_MOVES).forEach(firsts::add);
     }
     Plan best = null;
@@ -387,6 +443,11 @@ final class Protection {
           }
           if (best != null && best.cost() == 0) {
             return Optional.of(best);
+          }
+          if (partnersCostAlike) {
+            // every weight orders partners of one cost alike: the others would make this search again,
+            // or a part of it (bounded by a plan no dearer), and find nothing cheaper
+            break;
           }
         }
       }
@@ -407,8 +468,9 @@ final class Protection {
     shift(start, 1);
     nodes = 0;
     plannedCost = 0;
+    partnersCostAlike = true;
     Search search =
-        new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound, candidateOrder(openCost));
+        new Search(start, same, against, allowAdd, openCost, first, allowAdd ? ADD_SEARCH_NODES : PROOF_SEARCH_NODES, bound);
     if (!extend(search, 0)) {
       return null;
     }
@@ -423,7 +485,7 @@ final class Protection {
 
   /** One search's settings (see {@link #search}) and how many moves it may try in all. */
   private record Search(
-      int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound, Comparator<Candidate> order) {}
+      int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
 
   /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
   private record Candidate(int k, int next, long cost, int opened) {}
@@ -471,10 +533,19 @@ final class Protection {
     return false;
   }
 
-  /** The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}. */
+  /**
+   * The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}.
+   * Best is the least cost plus the search's {@code openCost} per unit left to balance, then the
+   * least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the least cost); ties
+   * go to the class in fewer relations, then the lower class (see {@link Candidates#bestFirst}).
+   */
   private List<Candidate> candidates(Search search, int r, int step) {
-    List<Candidate> candidates = new ArrayList<>();
-    for (int j = 0; j < relationClasses[r].length; j++) {
+    choices.clear();
+    IntArrayList withheld = withheldPositions[r];
+    int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
+    for (int n = 0; n < count; n++) {
+      // the order classes are looked at in does not matter: candidates come out in their own order
+      int j = search.allowAdd() ? n : withheld.getInt(n);
       int k = relationClasses[r][j];
       if (k == search.start() || changes[k] >= 2 || step == 0 && search.first() >= 0 && k != search.first()) {
         // a class moved and moved back once is not moved again: the search would go round
@@ -485,36 +556,25 @@ final class Protection {
         // a class already moved is moved back only when that leaves no relation further from balance
         continue;
       }
-      int opened = opened(k, next - move[k]);
       long extra = next == 0 ? 0 : additionCost(k, next > 0 ? search.same() : search.against(), search.allowAdd());
       if (extra >= 0) {
-        candidates.add(new Candidate(k, next, extra, opened));
+        choices.add(k, next, extra, opened(k, next - move[k]), termStart[k + 1] - termStart[k]);
       }
     }
-    candidates.sort(search.order());
+    for (int i = 1; i < choices.size() && partnersCostAlike; i++) {
+      partnersCostAlike = choices.cost(i) == choices.cost(0);
+    }
     // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
+    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
     List<Candidate> best = new ArrayList<>(BRANCHES);
-    for (int i = 0; i < candidates.size() && best.size() < BRANCHES; i++) {
-      Candidate candidate = candidates.get(i);
-      if (!deadEnd(search, candidate.k(), candidate.next() - move[candidate.k()])) {
-        best.add(candidate);
+    while (!bestFirst.isEmpty() && best.size() < BRANCHES) {
+      int i = bestFirst.dequeueInt();
+      int k = choices.k(i);
+      if (!deadEnd(search, k, choices.move(i) - move[k])) {
+        best.add(new Candidate(k, choices.move(i), choices.cost(i), choices.opened(i)));
       }
     }
     return best;
-  }
-
-  /**
-   * The order {@link #candidates} puts partners in, best first, for a search weighing a unit left
-   * to balance at {@code openCost}; ties go to the class in fewer relations, then the lower class.
-   */
-  private Comparator<Candidate> candidateOrder(long openCost) {
-    Comparator<Candidate> byCost = Comparator.comparingLong(Candidate::cost);
-    Comparator<Candidate> byOpened = Comparator.comparingInt(Candidate::opened);
-    Comparator<Candidate> order =
-        openCost == Long.MAX_VALUE
-            ? byOpened.thenComparing(byCost)
-            : Comparator.<Candidate>comparingLong(x -> x.cost() + openCost * x.opened()).thenComparing(byOpened);
-    return order.thenComparingInt(x -> classRelations[x.k()].length).thenComparingInt(Candidate::k);
   }
 
   /**
@@ -522,14 +582,17 @@ final class Protection {
    * class could then balance: a look one move ahead, which keeps the search out of dead ends.
    */
   private boolean deadEnd(Search search, int k, int by) {
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      int after = balance[r] + by * classCoefficients[k][j];
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      int after = balance[r] + by * termCoefficient[t];
       if (after == 0) {
         continue;
       }
       boolean partner = false;
-      for (int i = 0; i < relationClasses[r].length && !partner; i++) {
+      IntArrayList withheld = withheldPositions[r];
+      int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
+      for (int n = 0; n < count && !partner; n++) {
+        int i = search.allowAdd() ? n : withheld.getInt(n);
         int other = relationClasses[r][i];
         if (other == k || other == search.start() || changes[other] >= 2) {
           continue;
@@ -547,9 +610,9 @@ final class Protection {
 
   /** Whether moving class {@code k} by {@code by} leaves any relation further from balance than now. */
   private boolean unbalances(int k, int by) {
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      if (Math.abs(balance[r] + by * classCoefficients[k][j]) > Math.abs(balance[r])) {
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      if (Math.abs(balance[r] + by * termCoefficient[t]) > Math.abs(balance[r])) {
         return true;
       }
     }
@@ -559,9 +622,9 @@ final class Protection {
   /** How much more is left to balance (over all relations, in units) after moving class {@code k} by {@code by}. */
   private int opened(int k, int by) {
     int change = 0;
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      int after = balance[r] + by * classCoefficients[k][j];
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      int after = balance[r] + by * termCoefficient[t];
       change += Math.abs(after) - Math.abs(balance[r]);
     }
     return change;
@@ -569,21 +632,29 @@ final class Protection {
 
   /** The value of the published cells class {@code k} needs suppressed to have {@code need} room; -1 if it cannot. */
   private long additionCost(int k, long need, boolean allowAdd) {
-    if (classSuppressed[k] + plannedCount[k] >= 1 && classRoom[k] + plannedRoom[k] >= need) {
+    if (roomToMove[k] >= need) {
       return 0;
     }
     if (!allowAdd) {
       return -1;
     }
+    long known = additionCosts.get(k, need);
+    if (known != ClassCostCache.UNKNOWN) {
+      return known;
+    }
     List<Integer> add = additions(k, need);
-    if (add == null) {
-      return -1;
+    long cost = add == null ? -1 : 0;
+    for (int i = 0; add != null && i < add.size(); i++) {
+      cost += value[add.get(i)];
     }
-    long cost = 0;
-    for (int m : add) {
-      cost += value[m];
-    }
+    additionCosts.put(k, need, cost);
     return cost;
+  }
+
+  /** Brings what is kept per class up to date after its withheld or planned cells change. */
+  private void classChanged(int k) {
+    additionCosts.invalidate(k);
+    roomToMove[k] = classSuppressed[k] + plannedCount[k] >= 1 ? classRoom[k] + plannedRoom[k] : Long.MIN_VALUE;
   }
 
   /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
@@ -595,6 +666,7 @@ final class Protection {
       plannedRoom[k] += room[m];
       plannedCount[k]++;
     }
+    classChanged(k);
     return add;
   }
 
@@ -605,6 +677,7 @@ final class Protection {
       isPlanned[m] = false;
       plannedRoom[classOf[m]] -= room[m];
       plannedCount[classOf[m]]--;
+      classChanged(classOf[m]);
     }
   }
 
@@ -679,15 +752,17 @@ final class Protection {
     }
     move[k] += by;
     changes[k]++;
-    for (int j = 0; j < classRelations[k].length; j++) {
-      int r = classRelations[k][j];
-      if (balance[r] == 0) {
+    for (int t = termStart[k]; t < termStart[k + 1]; t++) {
+      int r = termRelation[t];
+      int before = balance[r];
+      if (before == 0) {
         touchedRelations.push(r);
       }
-      balance[r] += by * classCoefficients[k][j];
-      if (balance[r] != 0) {
+      balance[r] += by * termCoefficient[t];
+      // open holds exactly the relations with a balance other than 0
+      if (before == 0 && balance[r] != 0) {
         open.add(r);
-      } else {
+      } else if (before != 0 && balance[r] == 0) {
         open.remove(r);
       }
     }
