@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Impulse;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -35,8 +34,8 @@ import org.offstats.tables.ExactTables;
 /**
  * Disclosure control and the writing of {@code publish/} for the force tables and the headline
  * figures. Secondary suppression and headline checks look across tables, so every force table's
- * exact rows and the headline rows reach one step together (as side inputs, like {@link
- * GatherAll}); it suppresses (see {@code org.offstats.disclosure}), writes each force table's
+ * exact rows (the single element of {@link BuildTables#EXACT}, the main input) and the headline
+ * rows (a side input, like {@link GatherAll}) reach one step together; it suppresses (see {@code org.offstats.disclosure}), writes each force table's
  * published file, the headline table in {@code restricted/} and {@code publish/} and the headline
  * statements, and outputs how many cells each table withholds as facts for the manifest.
  */
@@ -71,19 +70,17 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
   @Override
   public PCollection<KV<String, Long>> expand(PBegin begin) {
     List<PCollectionView<?>> sideInputs = new ArrayList<>();
-    PCollectionView<ExactTables> tableViews = forceTables.apply("AllTables", View.asSingleton());
-    sideInputs.add(tableViews);
     PCollectionView<Iterable<Headline>> headlineView = headlines.apply("AllHeadlines", View.asIterable());
     sideInputs.add(headlineView);
     sideInputs.add(asAt);
-    return begin
-        .apply("Once", Impulse.create())
-        .apply("SuppressAndWrite", ParDo.of(new PublishFn(tableViews, headlineView, asAt, figures, reference, policy, runRoot)).withSideInputs(sideInputs))
+    // the force tables' one element is the main input, taken as it is (as a side input the
+    // DirectRunner would copy it through its coder); the headlines and as-at date are small
+    return forceTables
+        .apply("SuppressAndWrite", ParDo.of(new PublishFn(headlineView, asAt, figures, reference, policy, runRoot)).withSideInputs(sideInputs))
         .setCoder(WriteRunFolder.factCoder());
   }
 
-  static final class PublishFn extends DoFn<byte[], KV<String, Long>> {
-    private final PCollectionView<ExactTables> tableViews;
+  static final class PublishFn extends DoFn<ExactTables, KV<String, Long>> {
     private final PCollectionView<Iterable<Headline>> headlineView;
     private final PCollectionView<Long> asAt;
     private final FigureDefinitions figures;
@@ -92,14 +89,12 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
     private final String runRoot;
 
     PublishFn(
-        PCollectionView<ExactTables> tableViews,
         PCollectionView<Iterable<Headline>> headlineView,
         PCollectionView<Long> asAt,
         FigureDefinitions figures,
         ReferenceData reference,
         DisclosurePolicy policy,
         String runRoot) {
-      this.tableViews = tableViews;
       this.headlineView = headlineView;
       this.asAt = asAt;
       this.figures = figures;
@@ -109,10 +104,10 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
     }
 
     @ProcessElement
-    public void processElement(ProcessContext context) throws IOException {
+    public void processElement(@Element ExactTables forceTables, ProcessContext context) throws IOException {
       LocalDate asAtDate = LocalDate.ofEpochDay(context.sideInput(asAt));
       Map<String, List<IndexedRecord>> exact = new LinkedHashMap<>();
-      context.sideInput(tableViews).rows().forEach((name, rows) -> exact.put(name, new ArrayList<>(rows)));
+      forceTables.rows().forEach((name, rows) -> exact.put(name, new ArrayList<>(rows)));
       List<Headline> headlineRows = new ArrayList<>();
       context.sideInput(headlineView).forEach(headlineRows::add);
 
