@@ -29,8 +29,9 @@ import org.offstats.tables.CellStats;
 import org.offstats.tables.PartialTables;
 
 /**
- * The offstats run job: ReadExtracts (read, validate, aggregate) → BuildTables (merge, every
- * force table, restricted/) → headline figures → WritePublished (disclosure control, publish/).
+ * The offstats run job: ReadExtracts (read, validate, aggregate; every extract side by side) →
+ * BuildTables (every force table, restricted/) → headline figures → WritePublished (disclosure
+ * control, publish/).
  * This class only wires; {@link RunCommandRunner} validates options, runs it and publishes the run
  * folder.
  */
