@@ -27,7 +27,8 @@ import org.offstats.tables.PartialTables;
 
 /**
  * Every force table from the readers' partial tables, in one step: each table's cells become its
- * rows, and each table is written into {@code restricted/}. The input is the readers' single
+ * rows, sorted by key; {@link WritePublished} writes them into {@code restricted/}, beside
+ * disclosure control's search. The input is the readers' single
  * element holding every extract's partial tables ({@link
  * org.offstats.extract.ReadExtracts#PARTIALS}), taken as it is: no gathering step, whose grouping
  * the DirectRunner copies through the coder. One step for all tables, rather than a composite per
@@ -71,19 +72,16 @@ public final class BuildTables extends PTransform<PCollection<PartialTables>, PC
     @ProcessElement
     public void processElement(@Element PartialTables merged, MultiOutputReceiver out) {
       RunLayout layout = new RunLayout(Path.of(runRoot));
-      // each table sorted and written on the pool beside the others; its rows kept in that order
-      List<Callable<List<SpecificRecordBase>>> writes = new ArrayList<>();
+      // each table's rows sorted on the pool beside the others; they are written into restricted/
+      // in that order by disclosure control (WritePublished), while its search runs
+      List<Callable<List<SpecificRecordBase>>> sorts = new ArrayList<>();
       for (CellTable<?> table : ForceTables.all()) {
         List<SpecificRecordBase> rows = new ArrayList<>(table.rows(merged.cells(table.table())));
         TableSchema schema = Schemas.table(table.table());
         Path file = layout.restrictedTable(table.table());
-        writes.add(() -> {
-          List<SpecificRecordBase> sorted = ParquetTableWriter.sortedByKeys(rows, schema.schema(), schema.keys(), file);
-          ParquetTableWriter.writeInOrder(sorted, schema.schema(), file, true);
-          return sorted;
-        });
+        sorts.add(() -> ParquetTableWriter.sortedByKeys(rows, schema.schema(), schema.keys(), file));
       }
-      List<List<SpecificRecordBase>> written = SideBySide.run(writes);
+      List<List<SpecificRecordBase>> written = SideBySide.run(sorts);
       Map<String, List<SpecificRecordBase>> exact = new LinkedHashMap<>();
       for (int t = 0; t < ForceTables.all().size(); t++) {
         String table = ForceTables.all().get(t).table();

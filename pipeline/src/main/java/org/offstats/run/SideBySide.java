@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Independent file writes run side by side on a small fixed pool of threads, inside one step: the
@@ -25,30 +26,73 @@ final class SideBySide {
 
   /** Runs every task, at most {@link #THREADS} at a time, and returns their results in order. */
   static <T> List<T> run(List<? extends Callable<T>> tasks) {
+    try (Running<T> running = start(tasks)) {
+      return running.results();
+    }
+  }
+
+  /**
+   * Starts every task, at most {@link #THREADS} at a time, and returns at once: the caller works
+   * on while they run, then asks for their {@link Running#results}. Closing without asking stops
+   * the tasks and waits until none is running, so nothing writes into a run folder being removed.
+   */
+  static <T> Running<T> start(List<? extends Callable<T>> tasks) {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, SideBySide::writerThread);
-    try {
-      List<Future<T>> running = new ArrayList<>(tasks.size());
-      for (Callable<T> task : tasks) {
-        running.add(pool.submit(task));
+    List<Future<T>> futures = new ArrayList<>(tasks.size());
+    for (Callable<T> task : tasks) {
+      futures.add(pool.submit(task));
+    }
+    return new Running<>(pool, futures);
+  }
+
+  /** Tasks started by {@link #start}. */
+  static final class Running<T> implements AutoCloseable {
+    private final ExecutorService pool;
+    private final List<Future<T>> futures;
+
+    private Running(ExecutorService pool, List<Future<T>> futures) {
+      this.pool = pool;
+      this.futures = futures;
+    }
+
+    /** Waits for every task; their results in order, or the first failing task's failure in that order. */
+    List<T> results() {
+      try {
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> result : futures) {
+          results.add(result.get());
+        }
+        return results;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof Error failure) {
+          throw failure;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing tables", e);
       }
-      List<T> results = new ArrayList<>(tasks.size());
-      for (Future<T> result : running) {
-        results.add(result.get());
-      }
-      return results;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error failure) {
-        throw failure;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing tables", e);
-    } finally {
+    }
+
+    @Override
+    public void close() {
       pool.shutdownNow();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -32,12 +33,14 @@ import org.offstats.schema.table.Headline;
 import org.offstats.tables.ExactTables;
 
 /**
- * Disclosure control and the writing of {@code publish/} for the force tables and the headline
- * figures. Secondary suppression and headline checks look across tables, so every force table's
- * exact rows (the single element of {@link BuildTables#EXACT}, the main input) and the headline
- * rows (a side input, like {@link GatherAll}) reach one step together; it suppresses (see {@code org.offstats.disclosure}), writes each force table's
- * published file, the headline table in {@code restricted/} and {@code publish/} and the headline
- * statements, and outputs how many cells each table withholds as facts for the manifest.
+ * Disclosure control and the writing of the force tables and headline figures. Secondary
+ * suppression and headline checks look across tables, so every force table's exact rows (the
+ * single element of {@link BuildTables#EXACT}, the main input) and the headline rows (a side
+ * input, like {@link GatherAll}) reach one step together. It writes each force table's exact rows
+ * into {@code restricted/} on two threads while it suppresses (see {@code
+ * org.offstats.disclosure}), then writes each force table's published file, the headline table in
+ * {@code restricted/} and {@code publish/} and the headline statements, and outputs how many cells
+ * each table withholds as facts for the manifest.
  */
 public final class WritePublished extends PTransform<PBegin, PCollection<KV<String, Long>>> {
   public static final String WITHHELD = "withheld";
@@ -111,12 +114,24 @@ public final class WritePublished extends PTransform<PBegin, PCollection<KV<Stri
       List<Headline> headlineRows = new ArrayList<>();
       context.sideInput(headlineView).forEach(headlineRows::add);
 
-      ForceCells cells = new ForceCells(exact);
-      List<Relation> relations =
-          AdditiveRelations.of(
-              cells, AdditiveRelations.Hierarchy.of(reference), HeadlineDisclosure.totals(headlineRows, figures.figures(), asAtDate));
-      Suppression suppression = Suppression.of(cells, relations, policy);
       RunLayout layout = new RunLayout(Path.of(runRoot));
+      // restricted/ is written on the pool while the search below runs on this thread; it is
+      // complete before publish/ is written, as when it was written in a step of its own
+      List<Callable<Void>> restrictedWrites = new ArrayList<>();
+      forceTables.rows().forEach((name, rows) -> restrictedWrites.add(() -> {
+        ParquetTableWriter.writeInOrder(rows, Schemas.table(name).schema(), layout.restrictedTable(name), true);
+        return null;
+      }));
+      Suppression suppression;
+      ForceCells cells;
+      try (SideBySide.Running<Void> restricted = SideBySide.start(restrictedWrites)) {
+        cells = new ForceCells(exact);
+        List<Relation> relations =
+            AdditiveRelations.of(
+                cells, AdditiveRelations.Hierarchy.of(reference), HeadlineDisclosure.totals(headlineRows, figures.figures(), asAtDate));
+        suppression = Suppression.of(cells, relations, policy);
+        restricted.results();
+      }
       List<WriteRunFolder.PublishedFile> files = new ArrayList<>();
       for (String table : cells.tables()) {
         TableSchema schema = cells.schema(table);
