@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SideBySideTest {
@@ -27,6 +28,35 @@ class SideBySideTest {
     for (int i = 0; i < 20; i++) {
       assertThat(results.get(i)).isEqualTo(i * i);
     }
+  }
+
+  @Test
+  void startedTasksRunWhileTheCallerWorks() throws Exception {
+    CountDownLatch callerWorking = new CountDownLatch(1);
+    try (SideBySide.Running<Boolean> running = SideBySide.start(List.of(() -> callerWorking.await(10, TimeUnit.SECONDS)))) {
+      callerWorking.countDown(); // the task can only finish once the caller has gone on
+      assertThat(running.results()).containsExactly(true);
+    }
+  }
+
+  @Test
+  void closingWithoutResultsStopsTheTasksAndWaitsForThem() throws Exception {
+    CountDownLatch started = new CountDownLatch(2);
+    AtomicInteger stillRunning = new AtomicInteger();
+    Callable<Void> endless = () -> {
+      stillRunning.incrementAndGet();
+      try {
+        started.countDown();
+        new CountDownLatch(1).await(); // until interrupted
+        return null;
+      } finally {
+        stillRunning.decrementAndGet();
+      }
+    };
+    SideBySide.Running<Void> running = SideBySide.start(List.of(endless, endless, endless));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    running.close(); // the caller failed: nothing may go on writing after this
+    assertThat(stillRunning).hasValue(0);
   }
 
   @Test
