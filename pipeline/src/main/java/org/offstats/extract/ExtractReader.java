@@ -78,6 +78,7 @@ final class ExtractReader implements Runnable {
         latestDate = Math.max(latestDate, batch.latestDate);
         outbox.add(new Outputs(this, batch.rejected, batch.facts, batch.rowsRead, batch.bytesRead, batch.filesRead));
       }
+      aggregator.finish();
       last = new Done(this);
     } catch (Throwable e) {
       last = new Failed(this, e);

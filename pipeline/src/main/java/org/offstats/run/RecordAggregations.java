@@ -126,6 +126,11 @@ public final class RecordAggregations implements Serializable {
       }
     }
 
+    /** Completes the tables once every record of the reader has been added ({@link CrimeCells#finish}). */
+    public void finish() {
+      crimeCells.finish();
+    }
+
     /**
      * Marks charged the arrests the crimes' charged outcomes link to, each once, in the arrests'
      * aggregator once both extracts are read; links to arrests this reader did not accept count

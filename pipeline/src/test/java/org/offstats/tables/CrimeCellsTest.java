@@ -1,6 +1,7 @@
 package org.offstats.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ class CrimeCellsTest {
     cells.add(new CrimeFacts("2024-25", scopes, "Charged/Summonsed", true, 40));
     cells.add(new CrimeFacts("2024-25", scopes, "Charged/Summonsed", true, 60));
     cells.add(new CrimeFacts("2024-25", scopes, Outcomes.NOT_YET_ASSIGNED, false, Contribution.NO_DAYS));
+    cells.finish();
 
     CellStats rapeCharged = partials.cells(OutcomesByOffenceTable.NAME).get(List.of("2024-25", "offence_subgroup", "Rape", "Charged/Summonsed"));
     assertThat(rapeCharged.count()).isEqualTo(2);
@@ -34,6 +36,15 @@ class CrimeCellsTest {
     assertThat(days.days().median()).isEqualTo(50.0);
     assertThat(partials.cells(OutcomesByOffenceTable.NAME)).hasSize(10); // 5 scopes x 2 outcome groups
     assertThat(partials.cells(TimeToOutcomeTable.NAME)).hasSize(10); // 5 scopes x (its group, all outcomes); none for no outcome
+  }
+
+  @Test
+  void addingAfterFinishingIsAnError() {
+    CrimeCells cells = new CrimeCells(new PartialTables());
+    cells.finish();
+    assertThatThrownBy(() -> cells.add(new CrimeFacts("2024-25", Scopes.of("G", "S", false, false), "Charged/Summonsed", true, 3)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(cells::finish).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -56,6 +67,7 @@ class CrimeCellsTest {
       ChargeRatesTable.cellsOf(facts, key -> byCell.table(ChargeRatesTable.NAME).add(key, ChargeRatesTable.contribution(facts)));
       TimeToOutcomeTable.cellsOf(facts, key -> byCell.table(TimeToOutcomeTable.NAME).add(key, TimeToOutcomeTable.contribution(facts)));
     }
+    cells.finish();
     for (String table : List.of(OutcomesByOffenceTable.NAME, ChargeRatesTable.NAME, TimeToOutcomeTable.NAME)) {
       Map<List<String>, CellStats> expected = byCell.cells(table);
       Map<List<String>, CellStats> actual = byClass.cells(table);
