@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -152,19 +153,16 @@ public final class ReferenceData implements Serializable {
   }
 
   /**
-   * The reference data's own copy of {@code value} when it is a value of {@code file.column}, or
-   * null when it is not. A reader puts this copy in its record in place of the value read: every
-   * later look-up and comparison of the code then meets the same string, which it tells equal at
-   * once.
+   * Every value of {@code file.column}, to the reference data's own copy of it. A reader checks a
+   * code here and puts the copy in its record in place of the value read: every later look-up and
+   * comparison of the code then meets the same string, which it tells equal at once.
    */
-  public String known(String fileDotColumn, String value) {
-    return indexes().knownValues
-        .computeIfAbsent(fileDotColumn, fc -> {
-          Map<String, String> known = new HashMap<>();
-          values(fc).forEach(v -> known.put(v, v));
-          return known;
-        })
-        .get(value);
+  public Map<String, String> knownValues(String fileDotColumn) {
+    return indexes().knownValues.computeIfAbsent(fileDotColumn, fc -> {
+      Map<String, String> known = new HashMap<>();
+      values(fc).forEach(v -> known.put(v, v));
+      return Collections.unmodifiableMap(known);
+    });
   }
 
   /**

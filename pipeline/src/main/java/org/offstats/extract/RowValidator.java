@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.offstats.schema.Column;
@@ -40,6 +42,10 @@ public final class RowValidator implements Serializable {
   private transient int[] requiredWithIndex;
   private transient int[] notBeforeIndex;
   private transient int[] viaIndex;
+  /** Per enum column, each allowed value to the schema's own copy of it; null for other columns. */
+  private transient Map<String, String>[] allowedValues;
+  /** Per code column, each value of the reference column it names to the reference's own copy of it. */
+  private transient Map<String, String>[] knownCodes;
 
   private RowValidator(CsvContract contract, ReferenceData reference, long fieldLimitBytes) {
     this.contract = contract;
@@ -96,7 +102,7 @@ public final class RowValidator implements Serializable {
         if (column.reference() == null || isEmpty(value)) {
           continue;
         }
-        String known = reference.known(column.reference(), value);
+        String known = knownCodes[column.index()].get(value);
         if (known == null) {
           return Result.reject(
               ReasonCode.UNKNOWN_CODE,
@@ -185,11 +191,11 @@ public final class RowValidator implements Serializable {
         }
         break;
       case Column.ENUM:
-        int allowed = column.allowed().indexOf(value);
-        if (allowed < 0) {
+        String allowed = allowedValues[column.index()].get(value);
+        if (allowed == null) {
           return Optional.of("'" + value + "' is not one of " + String.join(" ", column.allowed()));
         }
-        values[column.index()] = column.allowed().get(allowed); // the schema's copy, as for codes
+        values[column.index()] = allowed; // the schema's copy, as for codes
         break;
       default:
         break;
@@ -235,17 +241,31 @@ public final class RowValidator implements Serializable {
     int[] requiredWith = new int[columns.size()];
     int[] notBefore = new int[columns.size()];
     int[] via = new int[columns.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] allowed = new Map[columns.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] codes = new Map[columns.size()];
     for (Column column : columns) {
       compiled[column.index()] = column.pattern() == null ? null : Pattern.compile(column.pattern());
       mins[column.index()] = column.minDate() == null ? null : LocalDate.parse(column.minDate());
       requiredWith[column.index()] = indexOf(column.requiredWith());
       notBefore[column.index()] = indexOf(column.notBefore());
       via[column.index()] = column.notBeforeReference() == null ? -1 : indexOf(column.notBeforeReference().via());
+      if (column.reference() != null && reference != null) {
+        codes[column.index()] = reference.knownValues(column.reference());
+      }
+      if (column.kind().equals(Column.ENUM)) {
+        Map<String, String> copies = new HashMap<>();
+        column.allowed().forEach(value -> copies.put(value, value));
+        allowed[column.index()] = copies;
+      }
     }
     minDates = mins;
     requiredWithIndex = requiredWith;
     notBeforeIndex = notBefore;
     viaIndex = via;
+    allowedValues = allowed;
+    knownCodes = codes;
     patterns = compiled;
   }
 
