@@ -41,34 +41,31 @@ public final class KeyNumbers {
   /** The number of {@code key}, giving it the next number if it has none yet. */
   public int numberOf(String key) {
     int hash = mix(key.hashCode());
-    int mask = slots.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      long slot = slots[i];
-      if (slot == 0) {
-        int number = store(key);
-        slots[i] = ((long) hash << 32) | (number + 1L);
-        if (2L * size > slots.length) {
-          grow();
-        }
-        return number;
-      }
-      if ((int) (slot >>> 32) == hash && sameKey((int) slot - 1, key)) {
-        return (int) slot - 1;
-      }
+    int i = slotOf(key, hash);
+    if (slots[i] != 0) {
+      return (int) slots[i] - 1;
     }
+    int number = store(key);
+    slots[i] = ((long) hash << 32) | (number + 1L);
+    if (2L * size > slots.length) {
+      grow();
+    }
+    return number;
   }
 
   /** The number of {@code key}, or -1 if it has none. */
   public int find(String key) {
-    int hash = mix(key.hashCode());
+    int i = slotOf(key, mix(key.hashCode()));
+    return slots[i] == 0 ? -1 : (int) slots[i] - 1;
+  }
+
+  /** The slot holding {@code key}, or the empty slot where it would go. */
+  private int slotOf(String key, int hash) {
     int mask = slots.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
-      if (slot == 0) {
-        return -1;
-      }
-      if ((int) (slot >>> 32) == hash && sameKey((int) slot - 1, key)) {
-        return (int) slot - 1;
+      if (slot == 0 || ((int) (slot >>> 32) == hash && sameKey((int) slot - 1, key))) {
+        return i;
       }
     }
   }
