@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.values.KV;
+import org.offstats.domain.KeyNumbers;
 import org.offstats.run.RecordAggregations;
 import org.offstats.tables.PartialTables;
 
@@ -97,7 +98,7 @@ final class ExtractReader implements Runnable {
   }
 
   /** The accepted records' keys, numbered in reading order. */
-  org.offstats.domain.KeyNumbers acceptedKeys() {
+  KeyNumbers acceptedKeys() {
     return validation.acceptedKeys();
   }
 
