@@ -97,8 +97,8 @@ public final class CsvRecordReader implements Closeable {
   private final List<Long> blankLines = new ArrayList<>();
   private boolean finished;
   private boolean insideDocument;
-  /** How many fields the last record had (at most 1,024): the next one's list starts that large. */
-  private int fieldsSeen = 16;
+  /** The current record's fields, as Jackson gives them: one list for every record. */
+  private final ArrayList<String> fields = new ArrayList<>();
   private boolean headerRead;
 
   /**
@@ -213,11 +213,10 @@ public final class CsvRecordReader implements Closeable {
       if (token != JsonToken.START_ARRAY) {
         throw InputException.at(file, recordStartLine, "unexpected CSV structure");
       }
-      List<String> fields = new ArrayList<>(fieldsSeen);
+      fields.clear();
       while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
         fields.add(parser.getText());
       }
-      fieldsSeen = Math.min(fields.size(), 1024);
       if (token != JsonToken.END_ARRAY) {
         throw InputException.at(file, recordStartLine, "unexpected CSV structure");
       }
@@ -228,7 +227,11 @@ public final class CsvRecordReader implements Closeable {
       if (cut != null) {
         return tooLong(cut, raw, start);
       }
-      Record record = new Record(recordStartLine, fields.toArray(String[]::new), raw);
+      Record record = new Record(recordStartLine, fields.toArray(new String[0]), raw);
+      if (fields.size() > 1024) {
+        fields.clear();
+        fields.trimToSize(); // a very wide record's list is not kept
+      }
       // physical lines end with \n or \r\n; Jackson's own line count also counts a CR inside quotes
       recordStartLine += newlines(raw) + 1;
       return record;

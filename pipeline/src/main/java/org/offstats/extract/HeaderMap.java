@@ -17,12 +17,19 @@ public final class HeaderMap implements Serializable {
   private final int fieldCount;
   private final List<String> extraColumns;
   private final List<String> absentOptionalColumns;
+  /** Whether the file's fields are the contract's columns in canonical order, with none extra. */
+  private final boolean inCanonicalOrder;
 
   private HeaderMap(int[] positionOfColumn, int fieldCount, List<String> extraColumns, List<String> absentOptionalColumns) {
     this.positionOfColumn = positionOfColumn;
     this.fieldCount = fieldCount;
     this.extraColumns = extraColumns;
     this.absentOptionalColumns = absentOptionalColumns;
+    boolean canonical = fieldCount == positionOfColumn.length;
+    for (int i = 0; i < positionOfColumn.length && canonical; i++) {
+      canonical = positionOfColumn[i] == i;
+    }
+    this.inCanonicalOrder = canonical;
   }
 
   /** Optional contract columns the file does not have: every record reads them as empty. */
@@ -82,8 +89,14 @@ public final class HeaderMap implements Serializable {
     return extraColumns;
   }
 
-  /** The record's values in the contract's canonical column order. */
+  /**
+   * The record's values in the contract's canonical column order: {@code fields} itself when the
+   * file's columns are in that order (most files), so the caller may change what it is given.
+   */
   public String[] canonical(String[] fields) {
+    if (inCanonicalOrder) {
+      return fields;
+    }
     String[] values = new String[positionOfColumn.length];
     for (int i = 0; i < values.length; i++) {
       values[i] = positionOfColumn[i] < 0 ? "" : fields[positionOfColumn[i]];

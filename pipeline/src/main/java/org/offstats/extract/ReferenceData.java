@@ -204,17 +204,20 @@ public final class ReferenceData implements Serializable {
 
   /** The date bound used by {@code offstats.notBeforeReference} (a unit's established date). */
   public Optional<LocalDate> dateBound(String file, String key, String column) {
-    Map<String, LocalDate> bounds =
-        indexes().dateBounds.computeIfAbsent(file + "." + column, fc -> {
-          Map<String, LocalDate> parsed = new HashMap<>();
-          lookupMap(file, column).forEach((k, date) -> {
-            if (!date.isEmpty()) {
-              parsed.put(k, LocalDate.parse(date));
-            }
-          });
-          return parsed;
-        });
-    return Optional.ofNullable(bounds.get(key));
+    return Optional.ofNullable(dateBounds(file, column).get(key));
+  }
+
+  /** Every key's {@link #dateBound}: keys without a date are absent. */
+  public Map<String, LocalDate> dateBounds(String file, String column) {
+    return indexes().dateBounds.computeIfAbsent(file + "." + column, fc -> {
+      Map<String, LocalDate> parsed = new HashMap<>();
+      lookupMap(file, column).forEach((k, date) -> {
+        if (!date.isEmpty()) {
+          parsed.put(k, LocalDate.parse(date));
+        }
+      });
+      return parsed;
+    });
   }
 
   private <K, T extends org.apache.avro.specific.SpecificRecordBase> Map<K, T> index(

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.offstats.schema.Column;
 import org.offstats.schema.CsvContract;
@@ -37,6 +38,10 @@ public final class RowValidator implements Serializable {
   private final ReferenceData reference;
   private final long fieldLimitBytes;
   private transient Pattern[] patterns;
+  /** Each thread's matchers for {@link #patterns}, reset per value: a new matcher per row cost more than matching. */
+  private transient ThreadLocal<Matcher[]> matchers;
+  /** Per date column with a reference bound, the bound by its via column's code; null for other columns. */
+  private transient Map<String, LocalDate>[] referenceBounds;
   private transient LocalDate[] minDates;
   /** Per column, the index of its requiredWith, notBefore and notBeforeReference.via columns, or -1. */
   private transient int[] requiredWithIndex;
@@ -66,6 +71,10 @@ public final class RowValidator implements Serializable {
     return contract;
   }
 
+  /**
+   * Checks one record's fields, in the file's order. The accepted values may be {@code fields}
+   * itself, with values replaced by the schema's or reference data's copies of the same characters.
+   */
   public Result check(HeaderMap header, String[] fields) {
     prepare();
     if (fields.length != header.fieldCount()) {
@@ -201,7 +210,7 @@ public final class RowValidator implements Serializable {
         break;
     }
     Pattern pattern = patterns[column.index()];
-    if (pattern != null && !pattern.matcher(value).matches()) {
+    if (pattern != null && !matchers.get()[column.index()].reset(value).matches()) {
       return Optional.of("'" + value + "' does not match " + column.pattern());
     }
     return Optional.empty();
@@ -221,11 +230,10 @@ public final class RowValidator implements Serializable {
     }
     Column.ReferenceBound bound = column.notBeforeReference();
     if (bound != null && reference != null) {
-      String via = values[viaIndex[column.index()]];
-      Optional<LocalDate> earliest = reference.dateBound(bound.reference(), via, bound.column());
-      if (earliest.isPresent() && date.isBefore(earliest.get())) {
+      LocalDate earliest = referenceBounds[column.index()].get(values[viaIndex[column.index()]]);
+      if (earliest != null && date.isBefore(earliest)) {
         return Optional.of(
-            date + " is before the " + bound.column() + " date " + earliest.get() + " of its " + bound.via());
+            date + " is before the " + bound.column() + " date " + earliest + " of its " + bound.via());
       }
     }
     return Optional.empty();
@@ -245,6 +253,8 @@ public final class RowValidator implements Serializable {
     Map<String, String>[] allowed = new Map[columns.size()];
     @SuppressWarnings("unchecked")
     Map<String, String>[] codes = new Map[columns.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, LocalDate>[] bounds = new Map[columns.size()];
     for (Column column : columns) {
       compiled[column.index()] = column.pattern() == null ? null : Pattern.compile(column.pattern());
       mins[column.index()] = column.minDate() == null ? null : LocalDate.parse(column.minDate());
@@ -253,6 +263,9 @@ public final class RowValidator implements Serializable {
       via[column.index()] = column.notBeforeReference() == null ? -1 : indexOf(column.notBeforeReference().via());
       if (column.reference() != null && reference != null) {
         codes[column.index()] = reference.knownValues(column.reference());
+      }
+      if (column.notBeforeReference() != null && reference != null) {
+        bounds[column.index()] = reference.dateBounds(column.notBeforeReference().reference(), column.notBeforeReference().column());
       }
       if (column.kind().equals(Column.ENUM)) {
         Map<String, String> copies = new HashMap<>();
@@ -266,6 +279,14 @@ public final class RowValidator implements Serializable {
     viaIndex = via;
     allowedValues = allowed;
     knownCodes = codes;
+    referenceBounds = bounds;
+    matchers = ThreadLocal.withInitial(() -> {
+      Matcher[] perColumn = new Matcher[compiled.length];
+      for (int i = 0; i < compiled.length; i++) {
+        perColumn[i] = compiled[i] == null ? null : compiled[i].matcher("");
+      }
+      return perColumn;
+    });
     patterns = compiled;
   }
 

@@ -1,7 +1,9 @@
 package org.offstats.run;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.offstats.domain.Periods;
 import org.offstats.schema.extract.Arrest;
 import org.offstats.schema.extract.ProtectionOrderEvent;
@@ -35,34 +37,75 @@ public final class DataQuality {
   }
 
   /**
+   * One reader's counts: per extract and financial year, a count per measure ({@link #ACCEPTED}
+   * first, then {@link #measures}). Keys are built once per year at the end, not once per record.
+   */
+  static final class Counts {
+    private final Map<String, Map<String, long[]>> byExtract = new TreeMap<>();
+
+    private long[] of(String extract, String year) {
+      return byExtract.computeIfAbsent(extract, e -> new HashMap<>())
+          .computeIfAbsent(year, y -> new long[1 + measures(extract).size()]);
+    }
+
+    /** The counts as facts: {@code quality, extract, year, measure} to the count, zero counts left out. */
+    Map<String, Long> facts() {
+      Map<String, Long> facts = new TreeMap<>();
+      byExtract.forEach((extract, years) -> {
+        List<String> measures = measures(extract);
+        years.forEach((year, counts) -> {
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              facts.put(RunFacts.key(QUALITY, extract, year, i == 0 ? ACCEPTED : measures.get(i - 1)), counts[i]);
+            }
+          }
+        });
+      });
+      return facts;
+    }
+  }
+
+  /**
    * @param groupOfCode the 5+1 ethnicity group of each code, as for arrests_by_demographics
    */
-  static void arrest(Arrest arrest, Map<String, String> groupOfCode, Map<String, Long> counts) {
-    String year = Periods.financialYear(arrest.getArrestDate());
-    count(counts, "arrests", year, ACCEPTED);
+  static void arrest(Arrest arrest, Map<String, String> groupOfCode, Counts counts) {
+    long[] year = counts.of("arrests", Periods.financialYear(arrest.getArrestDate()));
+    year[0]++;
+    // in the order of measures("arrests")
     if (NOT_STATED_GROUP.equals(groupOfCode.get(arrest.getEthnicity()))) {
-      count(counts, "arrests", year, ETHNICITY_NOT_STATED);
+      year[1]++;
     }
     if (UNKNOWN.equals(arrest.getSex())) {
-      count(counts, "arrests", year, SEX_UNKNOWN);
+      year[2]++;
     }
     if (UNKNOWN.equals(arrest.getAgeBand())) {
-      count(counts, "arrests", year, AGE_BAND_UNKNOWN);
+      year[3]++;
     }
   }
 
-  static void crime(CrimeFacts crime, Map<String, Long> counts) {
-    count(counts, "outcomes", crime.financialYear(), ACCEPTED);
+  static void crime(CrimeFacts crime, Counts counts) {
+    long[] year = counts.of("outcomes", crime.financialYear());
+    year[0]++;
     if (!crime.hasOutcome()) {
-      count(counts, "outcomes", crime.financialYear(), NO_OUTCOME_YET);
+      year[1]++;
     }
   }
 
-  static void order(ProtectionOrderEvent event, Map<String, Long> counts) {
-    count(counts, "protection_orders", Periods.financialYear(event.getEventDate()), ACCEPTED);
+  static void order(ProtectionOrderEvent event, Counts counts) {
+    counts.of("protection_orders", Periods.financialYear(event.getEventDate()))[0]++;
   }
 
-  private static void count(Map<String, Long> counts, String extract, String year, String measure) {
-    counts.merge(RunFacts.key(QUALITY, extract, year, measure), 1L, Long::sum);
+  /** Adds one arrest's facts to {@code facts}: the counting of {@link Counts}, one record at a time. */
+  static void arrest(Arrest arrest, Map<String, String> groupOfCode, Map<String, Long> facts) {
+    Counts counts = new Counts();
+    arrest(arrest, groupOfCode, counts);
+    counts.facts().forEach((key, n) -> facts.merge(key, n, Long::sum));
+  }
+
+  /** Adds one protection order event's facts to {@code facts}, as {@link #arrest(Arrest, Map, Map)}. */
+  static void order(ProtectionOrderEvent event, Map<String, Long> facts) {
+    Counts counts = new Counts();
+    order(event, counts);
+    counts.facts().forEach((key, n) -> facts.merge(key, n, Long::sum));
   }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.KeyNumbers;
 import org.offstats.extract.Records;
@@ -67,7 +66,7 @@ public final class RecordAggregations implements Serializable {
    */
   public final class Aggregator {
     private final PartialTables partials;
-    private final Map<String, Long> quality = new TreeMap<>();
+    private final DataQuality.Counts quality = new DataQuality.Counts();
     private final Set<String> chargedArrestIds = new HashSet<>();
     private final HeadlineCells headlines = new HeadlineCells(figures, reference);
     private final Map<String, String> ethnicityGroups = ArrestsByDemographicsTable.ethnicityGroups();
@@ -76,6 +75,7 @@ public final class RecordAggregations implements Serializable {
     private final CellSink arrestsByOffenceGroup;
     private final CellSink arrestsByDemographics;
     private final CrimeCells crimeCells;
+    private final CrimeFacts.Maker crimeFacts = new CrimeFacts.Maker(reference);
     private final CellSink protectionOrders;
     private final CellSink headlineCells;
     /** Each arrest's arrest_outcomes cell, by the arrest's key number. */
@@ -113,7 +113,7 @@ public final class RecordAggregations implements Serializable {
         headlines.addCells(arrest, person, headlineCells);
         DataQuality.arrest(arrest, ethnicityGroups, quality);
       } else if (record instanceof CrimeOutcome crime) {
-        CrimeFacts facts = CrimeFacts.of(crime, reference);
+        CrimeFacts facts = crimeFacts.of(crime);
         crimeCells.add(facts);
         headlines.addCells(crime, facts, headlineCells);
         ArrestOutcomesTable.chargedArrestId(crime).ifPresent(chargedArrestIds::add);
@@ -150,7 +150,7 @@ public final class RecordAggregations implements Serializable {
 
     /** The data quality counts ({@link DataQuality}) the records added. */
     public Map<String, Long> quality() {
-      return quality;
+      return quality.facts();
     }
   }
 }

@@ -14,8 +14,13 @@ public record Contribution(int person, boolean flagged, int days, long records) 
   public static final int NO_DAYS = -1;
   public static final int NO_PERSON = -1;
 
+  private static final Contribution COUNT = new Contribution(NO_PERSON, false, NO_DAYS, 1);
+  private static final Contribution FLAGGED = new Contribution(NO_PERSON, true, NO_DAYS, 1);
+  private static final Contribution NOT_FLAGGED = new Contribution(NO_PERSON, false, NO_DAYS, 1);
+
+  /** One record, counted: the same immutable value each time, as records are added by the million. */
   public static Contribution count() {
-    return new Contribution(NO_PERSON, false, NO_DAYS, 1);
+    return COUNT;
   }
 
   /** Records already counted elsewhere (a published police.uk cell), added as they are. */
@@ -28,7 +33,7 @@ public record Contribution(int person, boolean flagged, int days, long records) 
   }
 
   public static Contribution flagged(boolean flagged) {
-    return new Contribution(NO_PERSON, flagged, NO_DAYS, 1);
+    return flagged ? FLAGGED : NOT_FLAGGED;
   }
 
   public static Contribution days(int days) {
