@@ -31,6 +31,11 @@ final class ExtractReader implements Runnable {
 
   /** Batches validation may run ahead of aggregation. */
   private static final int BATCHES_AHEAD = 4;
+  /**
+   * Records whose large-table look-ups are fetched together before they are added, so that their
+   * cache misses overlap ({@link RecordAggregations.Aggregator#prefetch}).
+   */
+  private static final int PREFETCH_GROUP = 32;
 
   private final String extract;
   private final ExtractValidation validation;
@@ -72,9 +77,18 @@ final class ExtractReader implements Runnable {
     Message last;
     try (ReadAhead<ExtractValidation.Batch> batches = ReadAhead.start("offstats-validate-" + extract, BATCHES_AHEAD, validation)) {
       for (ExtractValidation.Batch batch = batches.next(); batch != null; batch = batches.next()) {
-        for (int i = 0; i < batch.accepted.size(); i++) {
-          SpecificRecordBase record = batch.accepted.get(i);
-          aggregator.add(record, batch.keyNumbers[i]);
+        if (batch.expectedRecords > 0) {
+          aggregator.expect(extract, batch.expectedRecords);
+        }
+        List<SpecificRecordBase> accepted = batch.accepted;
+        for (int group = 0; group < accepted.size(); group += PREFETCH_GROUP) {
+          int end = Math.min(group + PREFETCH_GROUP, accepted.size());
+          for (int i = group; i < end; i++) {
+            aggregator.prefetch(accepted.get(i));
+          }
+          for (int i = group; i < end; i++) {
+            aggregator.add(accepted.get(i), batch.keyNumbers[i]);
+          }
         }
         latestDate = Math.max(latestDate, batch.latestDate);
         outbox.add(new Outputs(this, batch.rejected, batch.facts, batch.rowsRead, batch.bytesRead, batch.filesRead));

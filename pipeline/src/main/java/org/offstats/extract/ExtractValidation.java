@@ -26,6 +26,9 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   /** Records per batch: large enough that handing over costs nothing, small enough to stay in cache. */
   static final int BATCH_RECORDS = 2048;
 
+  /** Records read before the extract's size in records is estimated from its bytes ({@link Batch#expectedRecords}). */
+  static final int ESTIMATE_AFTER = 16_384;
+
 
   /**
    * A run of consecutive records of one extract: the accepted ones (as their extract's record
@@ -41,6 +44,11 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     long bytesRead;
     int filesRead;
     long latestDate = Long.MIN_VALUE;
+    /**
+     * Set in the batch that reaches {@link #ESTIMATE_AFTER} records: the records the whole extract
+     * probably holds, from its bytes, for tables to make room once instead of growing step by step.
+     */
+    int expectedRecords;
 
     boolean full() {
       return rowsRead >= BATCH_RECORDS;
@@ -64,76 +72,141 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     this.asAtBound = asAtBound;
   }
 
+  /**
+   * Records validated together before the duplicate rule is applied to them, in order. Looking a
+   * key up among millions is a cache miss, and one record's look-up cannot overlap another's when
+   * each waits behind a whole record's work; so the keys of this many records are fetched together
+   * ({@link KeyNumbers#prefetch}), their misses overlapping, then looked up.
+   */
+  static final int DUPLICATE_RULE_GROUP = 32;
+
+  /** A record read and checked, waiting for the duplicate rule: rejected already, or with its key. */
+  private record Checked(CsvRecordReader.Record record, RowValidator.Result result, RejectedRow rejected, String key,
+      long bytes) {}
+
+  /** What one file has counted so far, for its facts. */
+  private static final class FileCounts {
+    long read;
+    long accepted;
+    final Map<String, Long> rejectedByReason = new TreeMap<>();
+  }
+
+  private final List<Checked> waiting = new ArrayList<>(DUPLICATE_RULE_GROUP);
+  private Batch batch;
+
   @Override
   public void produce(ReadAhead.Sink<Batch> out) throws Exception {
     long bound = asAtBound.toEpochDay();
     int[] keyColumns = keyColumns(validator.contract());
     List<InputFile> files = extract.files();
-    Batch batch = new Batch();
+    long extractBytes = extractBytes(files);
+    long recordsSeen = 0;
+    long bytesSeen = 0;
+    batch = new Batch();
     for (int ordinal = 0; ordinal < files.size(); ordinal++) {
       InputFile file = files.get(ordinal);
-      long read = 0;
-      long accepted = 0;
-      Map<String, Long> rejectedByReason = new TreeMap<>();
+      FileCounts counts = new FileCounts();
+      long bytesCounted = 0;
       try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
           CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
         reader.header();
-        long bytesCounted = 0;
         for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
-          read++;
-          batch.rowsRead++;
-          batch.bytesRead += Math.max(0, input.bytesRead() - bytesCounted);
+          counts.read++;
+          long newBytes = Math.max(0, input.bytesRead() - bytesCounted);
           bytesCounted = Math.max(bytesCounted, input.bytesRead());
-          RowValidator.Result result = record.isTooLong()
-              ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
-              : validator.check(file.header(), record.fields());
-          Optional<RejectedRow> rejected = Optional.empty();
-          int keyNumber = -1;
-          if (result.rejected()) {
-            rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()));
-          } else {
-            // only a record with a date after the bound can break the as-at rule
-            Optional<String> afterAsAt = result.latestDate() > bound ? validator.checkAsAt(result.values(), asAtBound) : Optional.empty();
-            if (afterAsAt.isPresent()) {
-              rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()));
-            } else {
-              long position = position(ordinal, record.line());
-              keyNumber = firstOccurrences.numberOf(key(result.values(), keyColumns), position);
-              long first = firstOccurrences.firstPosition(keyNumber);
-              if (first != position) {
-                rejected = Optional.of(new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
-                    String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
-                        + " line " + line(first), record.raw()));
-              }
-            }
+          bytesSeen += newBytes;
+          if (++recordsSeen == ESTIMATE_AFTER && extractBytes > 0 && bytesSeen > 0) {
+            // bytes are read ahead of records, so this leans low; 10% more covers most of that
+            double estimate = 1.1 * recordsSeen * ((double) extractBytes / bytesSeen);
+            batch.expectedRecords = (int) Math.min(estimate, 1 << 29);
+            firstOccurrences.expect(batch.expectedRecords);
           }
-          if (rejected.isPresent()) {
-            rejectedByReason.merge(rejected.get().reason().name(), 1L, Long::sum);
-            batch.rejected.add(rejected.get());
-          } else {
-            accepted++;
-            batch.latestDate = Math.max(batch.latestDate, result.latestDate());
-            batch.keyNumbers[batch.accepted.size()] = keyNumber;
-            batch.accepted.add(RecordAggregations.record(extract.extract(), result.values()));
-          }
-          if (batch.full()) {
-            out.put(batch);
-            batch = new Batch();
+          waiting.add(check(file, record, newBytes, bound, keyColumns));
+          if (waiting.size() == DUPLICATE_RULE_GROUP) {
+            applyDuplicateRule(ordinal, counts, out);
           }
         }
+        applyDuplicateRule(ordinal, counts, out);
         batch.bytesRead += Math.max(0, input.bytesRead() - bytesCounted);
         for (Long blank : reader.blankLines()) {
           batch.facts.add(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
         }
       }
       batch.filesRead++;
-      batch.facts.add(KV.of(RunFacts.key(RunFacts.READ, file.path()), read));
-      batch.facts.add(KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), accepted));
-      for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
+      batch.facts.add(KV.of(RunFacts.key(RunFacts.READ, file.path()), counts.read));
+      batch.facts.add(KV.of(RunFacts.key(RunFacts.ACCEPTED, file.path()), counts.accepted));
+      for (Map.Entry<String, Long> reason : counts.rejectedByReason.entrySet()) {
         batch.facts.add(KV.of(RunFacts.key(RunFacts.REJECTED, file.path(), reason.getKey()), reason.getValue()));
       }
     }
     out.put(batch);
+  }
+
+  /** Every rule but the duplicate rule: the record's own rules, then the as-at bound. */
+  private Checked check(InputFile file, CsvRecordReader.Record record, long bytes, long bound, int[] keyColumns) {
+    RowValidator.Result result = record.isTooLong()
+        ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
+        : validator.check(file.header(), record.fields());
+    if (result.rejected()) {
+      return new Checked(record, result,
+          new RejectedRow(file.extract(), file.path(), record.line(), result.reason(), result.message(), record.raw()), null, bytes);
+    }
+    // only a record with a date after the bound can break the as-at rule
+    Optional<String> afterAsAt = result.latestDate() > bound ? validator.checkAsAt(result.values(), asAtBound) : Optional.empty();
+    if (afterAsAt.isPresent()) {
+      return new Checked(record, result,
+          new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.OUT_OF_RANGE, afterAsAt.get(), record.raw()), null, bytes);
+    }
+    return new Checked(record, result, null, key(result.values(), keyColumns), bytes);
+  }
+
+  /** The duplicate rule on the records {@link #waiting}, in order ({@link #DUPLICATE_RULE_GROUP}). */
+  private void applyDuplicateRule(int ordinal, FileCounts counts, ReadAhead.Sink<Batch> out) throws InterruptedException {
+    for (Checked checked : waiting) {
+      if (checked.key() != null) {
+        firstOccurrences.keys.prefetch(checked.key());
+      }
+    }
+    for (Checked checked : waiting) {
+      applyDuplicateRule(checked, ordinal, counts, out);
+    }
+    waiting.clear();
+  }
+
+  /** The duplicate rule on one record; then it goes in the batch, accepted or rejected. */
+  private void applyDuplicateRule(Checked checked, int ordinal, FileCounts counts, ReadAhead.Sink<Batch> out)
+      throws InterruptedException {
+    CsvRecordReader.Record record = checked.record();
+    RejectedRow rejected = checked.rejected();
+    int keyNumber = -1;
+    if (rejected == null) {
+      long position = position(ordinal, record.line());
+      keyNumber = firstOccurrences.numberOf(checked.key(), position);
+      long first = firstOccurrences.firstPosition(keyNumber);
+      if (first != position) {
+        List<InputFile> files = extract.files();
+        InputFile file = files.get(ordinal);
+        rejected = new RejectedRow(file.extract(), file.path(), record.line(), ReasonCode.DUPLICATE_ID,
+            String.join(",", validator.contract().key()) + " repeats the record at " + files.get(fileOrdinal(first)).path()
+                + " line " + line(first), record.raw());
+      }
+    }
+    batch.rowsRead++;
+    batch.bytesRead += checked.bytes();
+    if (rejected != null) {
+      counts.rejectedByReason.merge(rejected.reason().name(), 1L, Long::sum);
+      batch.rejected.add(rejected);
+    } else {
+      RowValidator.Result result = checked.result();
+      counts.accepted++;
+      batch.latestDate = Math.max(batch.latestDate, result.latestDate());
+      batch.keyNumbers[batch.accepted.size()] = keyNumber;
+      batch.accepted.add(RecordAggregations.record(extract.extract(), result.values(), result.dates()));
+    }
+    if (batch.full()) {
+      out.put(batch);
+      batch = new Batch();
+    }
   }
 
   /**
@@ -162,9 +235,30 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
       return number;
     }
 
+    /** Makes room for about {@code records} keys ({@link KeyNumbers#expect}). */
+    void expect(int records) {
+      keys.expect(records);
+      if (records > positions.length) {
+        positions = Arrays.copyOf(positions, records);
+      }
+    }
+
     long firstPosition(int number) {
       return positions[number];
     }
+  }
+
+  /** The extract's size in bytes as checksummed, or 0 when a file's size is not known. */
+  private long extractBytes(List<InputFile> files) {
+    long bytes = 0;
+    for (InputFile file : files) {
+      InputScan.FileChecksum checksum = checksums.get(file.path());
+      if (checksum == null) {
+        return 0;
+      }
+      bytes += checksum.bytes();
+    }
+    return bytes;
   }
 
   private static long position(int fileOrdinal, long line) {

@@ -1,5 +1,6 @@
 package org.offstats.extract;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.LogicalTypes;
@@ -15,9 +16,18 @@ public final class Records {
   private Records() {}
 
   public static <T extends SpecificRecordBase> T fill(T record, String[] canonicalValues) {
+    return fill(record, canonicalValues, null);
+  }
+
+  /**
+   * As {@link #fill(SpecificRecordBase, String[])}, taking each date the validator has already
+   * read ({@link RowValidator.Result#dates()}) instead of reading it again.
+   */
+  public static <T extends SpecificRecordBase> T fill(T record, String[] canonicalValues, LocalDate[] dates) {
     FieldType[] types = FIELD_TYPES.computeIfAbsent(record.getClass(), c -> fieldTypes(record.getSchema()));
     for (int i = 0; i < types.length; i++) {
-      record.put(i, types[i].convert(canonicalValues[i]));
+      LocalDate date = dates == null ? null : dates[i];
+      record.put(i, date != null ? date : types[i].convert(canonicalValues[i]));
     }
     return record;
   }

@@ -23,14 +23,18 @@ import org.offstats.schema.CsvContract;
  * whole extract). Plain Java, no Beam: unit-tested on its own.
  */
 public final class RowValidator implements Serializable {
-  /** The outcome of a check: a reason and message, or the accepted values in canonical order. */
-  public record Result(ReasonCode reason, String message, String[] values, long latestDate) {
+  /**
+   * The outcome of a check: a reason and message, or the accepted values in canonical order with
+   * their dates as read (null for a column that is not a date or is empty), and the latest date as
+   * an epoch day.
+   */
+  public record Result(ReasonCode reason, String message, String[] values, LocalDate[] dates, long latestDate) {
     public boolean rejected() {
       return reason != null;
     }
 
     public static Result reject(ReasonCode reason, String message) {
-      return new Result(reason, message, null, Long.MIN_VALUE);
+      return new Result(reason, message, null, null, Long.MIN_VALUE);
     }
   }
 
@@ -139,7 +143,7 @@ public final class RowValidator implements Serializable {
         values[column.index()] = column.ifEmpty();
       }
     }
-    return new Result(null, null, values, latestDate);
+    return new Result(null, null, values, dates, latestDate);
   }
 
   /**

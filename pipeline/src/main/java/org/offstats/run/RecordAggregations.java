@@ -1,6 +1,7 @@
 package org.offstats.run;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,14 +42,15 @@ public final class RecordAggregations implements Serializable {
   }
 
   /**
-   * An accepted record's values (in canonical order) as its extract's record class: done on the
-   * validating thread, so that the aggregating one only aggregates.
+   * An accepted record's values (in canonical order, with its dates as the validator read them) as
+   * its extract's record class: done on the validating thread, so that the aggregating one only
+   * aggregates.
    */
-  public static SpecificRecordBase record(String extract, String[] values) {
+  public static SpecificRecordBase record(String extract, String[] values, LocalDate[] dates) {
     return switch (extract) {
-      case "arrests" -> Records.fill(new Arrest(), values);
-      case "outcomes" -> Records.fill(new CrimeOutcome(), values);
-      case "protection_orders" -> Records.fill(new ProtectionOrderEvent(), values);
+      case "arrests" -> Records.fill(new Arrest(), values, dates);
+      case "outcomes" -> Records.fill(new CrimeOutcome(), values, dates);
+      case "protection_orders" -> Records.fill(new ProtectionOrderEvent(), values, dates);
       default -> throw new IllegalStateException("no tables for extract " + extract);
     };
   }
@@ -123,6 +125,30 @@ public final class RecordAggregations implements Serializable {
         DataQuality.order(event, quality);
       } else {
         throw new IllegalStateException("no tables for " + record.getClass().getSimpleName());
+      }
+    }
+
+    /**
+     * Makes room for about {@code records} records of the reader's extract, an estimate: each
+     * arrest's person and arrest_outcomes cell are kept by number, in tables that would otherwise
+     * grow step by step.
+     */
+    public void expect(String extract, int records) {
+      if (extract.equals("arrests")) {
+        partials.expectPersons(records);
+        if (records > arrestOutcomeCells.length) {
+          arrestOutcomeCells = Arrays.copyOf(arrestOutcomeCells, records);
+        }
+      }
+    }
+
+    /**
+     * Starts fetching what adding {@code record} will look up in large tables (an arrest's person
+     * among millions), for {@link #add} a few records later; changes nothing.
+     */
+    public void prefetch(SpecificRecordBase record) {
+      if (record instanceof Arrest arrest) {
+        partials.prefetchPerson(arrest.getPersonRef());
       }
     }
 

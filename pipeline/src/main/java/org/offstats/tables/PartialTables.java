@@ -40,6 +40,16 @@ public final class PartialTables {
     return personNumbers.numberOf(personRef);
   }
 
+  /** Starts fetching where {@code personRef} is numbered, for {@link #person} soon after ({@link KeyNumbers#prefetch}). */
+  public void prefetchPerson(String personRef) {
+    personNumbers.prefetch(personRef);
+  }
+
+  /** Makes room for about {@code persons} person_refs ({@link KeyNumbers#expect}). */
+  public void expectPersons(int persons) {
+    personNumbers.expect(persons);
+  }
+
   private boolean countsPersons() {
     return tables.values().stream().flatMap(cells -> cells.values().stream()).anyMatch(CellStats::countsPersons);
   }

@@ -82,4 +82,45 @@ class KeyNumbersTest {
     assertThat(numbers.key(1)).isEqualTo(huge);
     assertThat(numbers.key(2)).isEqualTo("b");
   }
+
+  @Test
+  void makingRoomAndPrefetchingChangeNoNumber() {
+    Random random = new Random(5);
+    KeyNumbers numbers = new KeyNumbers();
+    Map<String, Integer> expected = new HashMap<>();
+    for (int i = 0; i < 50_000; i++) {
+      if (i == 1_000) {
+        numbers.expect(40_000); // room made midway, with keys already numbered
+      }
+      if (i == 30_000) {
+        numbers.expect(10); // less than there is: nothing to do
+      }
+      String key = "P" + Integer.toHexString(random.nextInt(60_000));
+      numbers.prefetch(key);
+      numbers.prefetch("never numbered " + i);
+      Integer number = expected.putIfAbsent(key, expected.size());
+      assertThat(numbers.numberOf(key)).isEqualTo(number == null ? expected.size() - 1 : number);
+    }
+    assertThat(numbers.size()).isEqualTo(expected.size());
+    expected.forEach((key, number) -> assertThat(numbers.find(key)).isEqualTo(number));
+  }
+
+  @Test
+  void keysBeyondLatin1AreNeverTakenForTheirLatin1LookAlikes() {
+    KeyNumbers numbers = new KeyNumbers();
+    // U+0141 keeps 0x41 ('A') in its low byte, and U+0100 is one past Latin-1
+    assertThat(numbers.numberOf("A1")).isZero();
+    assertThat(numbers.numberOf("\u01411")).isEqualTo(1);
+    assertThat(numbers.numberOf("\u0100")).isEqualTo(2);
+    assertThat(numbers.numberOf("\u00ff")).isEqualTo(3);
+    assertThat(numbers.find("A1")).isZero();
+    assertThat(numbers.find("\u01411")).isEqualTo(1);
+    assertThat(numbers.key(1)).isEqualTo("\u01411");
+    assertThat(numbers.key(2)).isEqualTo("\u0100");
+    assertThat(numbers.key(3)).isEqualTo("\u00ff");
+    String longKey = "x".repeat(70) + "\u0141";
+    assertThat(numbers.numberOf(longKey)).isEqualTo(4);
+    assertThat(numbers.numberOf("x".repeat(70) + "A")).isEqualTo(5);
+    assertThat(numbers.key(4)).isEqualTo(longKey);
+  }
 }
