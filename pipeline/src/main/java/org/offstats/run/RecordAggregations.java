@@ -67,6 +67,7 @@ public final class RecordAggregations implements Serializable {
    * crime has been read.
    */
   public final class Aggregator {
+    private static final int CHARGE_GROUP = 32;
     private final PartialTables partials;
     private final DataQuality.Counts quality = new DataQuality.Counts();
     private final Set<String> chargedArrestIds = new HashSet<>();
@@ -166,10 +167,18 @@ public final class RecordAggregations implements Serializable {
      * @param arrestIds the accepted arrests' ids, numbered as their key numbers
      */
     public void chargeArrests(Aggregator crimes, KeyNumbers arrestIds) {
-      for (String arrestId : crimes.chargedArrestIds) {
-        int number = arrestIds.find(arrestId);
-        if (number >= 0) {
-          arrestOutcomeCells[number].add(ArrestOutcomesTable.CHARGED);
+      String[] charged = crimes.chargedArrestIds.toArray(new String[0]);
+      // looked up in groups, each group prefetched first, so that their cache misses overlap
+      for (int group = 0; group < charged.length; group += CHARGE_GROUP) {
+        int end = Math.min(group + CHARGE_GROUP, charged.length);
+        for (int i = group; i < end; i++) {
+          arrestIds.prefetch(charged[i]);
+        }
+        for (int i = group; i < end; i++) {
+          int number = arrestIds.find(charged[i]);
+          if (number >= 0) {
+            arrestOutcomeCells[number].add(ArrestOutcomesTable.CHARGED);
+          }
         }
       }
     }

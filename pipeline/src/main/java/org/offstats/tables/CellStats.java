@@ -23,11 +23,13 @@ import org.roaringbitmap.RoaringBitmap;
 public final class CellStats {
   private long count;
   private long flagged;
-  private final RoaringBitmap persons;
-  private final DayHistogram days;
+  /** Null until a record names a person: most tables count no persons, and a run holds many cells. */
+  private RoaringBitmap persons;
+  /** Null until a record has a day gap, as for {@link #persons}. */
+  private DayHistogram days;
 
   public CellStats() {
-    this(0, 0, new RoaringBitmap(), new DayHistogram());
+    this(0, 0, null, null);
   }
 
   private CellStats(long count, long flagged, RoaringBitmap persons, DayHistogram days) {
@@ -43,9 +45,15 @@ public final class CellStats {
       flagged++;
     }
     if (c.person() != Contribution.NO_PERSON) {
+      if (persons == null) {
+        persons = new RoaringBitmap();
+      }
       persons.add(c.person());
     }
     if (c.days() != Contribution.NO_DAYS) {
+      if (days == null) {
+        days = new DayHistogram();
+      }
       days.add(c.days());
     }
   }
@@ -53,8 +61,18 @@ public final class CellStats {
   public CellStats merge(CellStats other) {
     count += other.count;
     flagged += other.flagged;
-    persons.or(other.persons);
-    days.merge(other.days);
+    if (other.persons != null) {
+      if (persons == null) {
+        persons = new RoaringBitmap();
+      }
+      persons.or(other.persons);
+    }
+    if (other.days != null) {
+      if (days == null) {
+        days = new DayHistogram();
+      }
+      days.merge(other.days);
+    }
     return this;
   }
 
@@ -67,16 +85,17 @@ public final class CellStats {
   }
 
   public long distinctPersons() {
-    return persons.getLongCardinality();
+    return persons == null ? 0 : persons.getLongCardinality();
   }
 
   /** Whether any record of the cell named a person. */
   boolean countsPersons() {
-    return !persons.isEmpty();
+    return persons != null && !persons.isEmpty();
   }
 
+  /** The cell's day gaps, to read: a new empty histogram when it has none. */
   public DayHistogram days() {
-    return days;
+    return days == null ? new DayHistogram() : days;
   }
 
   /** Coder for the accumulator; the persons in RoaringBitmap's own portable format. */
@@ -92,8 +111,8 @@ public final class CellStats {
       VarLongCoder.of().encode(stats.count, out);
       VarLongCoder.of().encode(stats.flagged, out);
       DataOutputStream data = new DataOutputStream(out);
-      stats.persons.serialize(data);
-      stats.days.encode(data);
+      (stats.persons == null ? new RoaringBitmap() : stats.persons).serialize(data);
+      (stats.days == null ? new DayHistogram() : stats.days).encode(data);
       data.flush();
     }
 
