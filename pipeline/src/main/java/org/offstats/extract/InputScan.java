@@ -22,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.offstats.policeuk.PoliceUkFile;
 import org.offstats.schema.CsvContract;
@@ -73,7 +77,7 @@ public record InputScan(
       throw new InputException(input + ": the input folder does not exist or is not a folder");
     }
     List<InputFile> files = new ArrayList<>();
-    Map<String, FileChecksum> checksums = new LinkedHashMap<>();
+    Map<String, Path> toChecksum = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     List<String> used = new ArrayList<>();
     List<Path> topLevel;
@@ -103,14 +107,15 @@ public record InputScan(
           warnings.add(relative + ": optional columns absent, read as empty: " + String.join(", ", headerMap.absentOptionalColumns()));
         }
         files.add(new InputFile(files.size(), extract.name(), relative, path.toAbsolutePath().toString(), headerMap));
-        checksums.put(relative, checksum(path, relative));
+        toChecksum.put(relative, path);
       }
     }
     List<PoliceUkFile> policeUk = PoliceUkFile.findAll(input);
     for (PoliceUkFile file : policeUk) {
       used.add(file.path());
-      checksums.put(file.path(), checksum(Path.of(file.location()), file.path()));
+      toChecksum.put(file.path(), Path.of(file.location()));
     }
+    Map<String, FileChecksum> checksums = perFile(toChecksum, InputScan::checksum);
     Path referenceFolder = input.resolve(REFERENCE_FOLDER);
     ReferenceData reference = ReferenceData.load(referenceOpener(referenceFolder));
     if (Files.isDirectory(referenceFolder)) {
@@ -215,9 +220,16 @@ public record InputScan(
    * being exported, a copy still under way) fails the run, naming the file.
    */
   public void confirmUnchanged() {
+    Map<String, Path> again = new LinkedHashMap<>();
+    checksums.keySet().forEach(path -> again.put(path, input.resolve(path)));
+    Map<String, FileChecksum> now;
+    try {
+      now = perFile(again, (path, relative) -> checksumAgain(relative));
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // checksumAgain reports its own
+    }
     for (FileChecksum before : checksums.values()) {
-      FileChecksum now = checksumAgain(before.path());
-      Optional<String> difference = before.differenceFrom(now);
+      Optional<String> difference = before.differenceFrom(now.get(before.path()));
       if (difference.isPresent()) {
         throw changedWhileRead(before.path(), difference.get());
       }
@@ -237,6 +249,64 @@ public record InputScan(
     } catch (IOException e) {
       throw InputException.in(path, "cannot be read again to check that it did not change during the run ("
           + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  /** One file's part of {@link #perFile}. */
+  interface FileTask<T> {
+    T apply(Path path, String relative) throws IOException;
+  }
+
+  /**
+   * Runs {@code task} on every file, on as many threads as there are processors: SHA-256 reads a
+   * whole file on one core, and the inputs are hundreds of megabytes. Results come in the files'
+   * order, and when several files fail the failure reported is that of the first in order, as if
+   * they had been read one by one.
+   */
+  static <T> Map<String, T> perFile(Map<String, Path> files, FileTask<T> task) throws IOException {
+    Map<String, T> results = new LinkedHashMap<>();
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      for (Map.Entry<String, Path> file : files.entrySet()) {
+        results.put(file.getKey(), task.apply(file.getValue(), file.getKey()));
+      }
+      return results;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "offstats-checksum");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Map<String, Future<T>> pending = new LinkedHashMap<>();
+      files.forEach((relative, path) -> pending.put(relative, pool.submit(() -> task.apply(path, relative))));
+      for (Map.Entry<String, Future<T>> file : pending.entrySet()) {
+        results.put(file.getKey(), resultOf(file.getValue()));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T resultOf(Future<T> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while checksumming the inputs");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 
