@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.offstats.domain.NumberFormats;
 import java.util.zip.GZIPInputStream;
@@ -65,14 +66,83 @@ public final class CsvRecordReader implements Closeable {
    * One record: the physical line it starts on, its fields, and its raw text without line end; for
    * a record over the limit no fields, the first {@value #TOO_LONG_RAW_CHARS} characters of its raw
    * text, and {@link #tooLong()}.
+   *
+   * <p>The raw text is needed only for the few records rejected, so a record read from a file keeps
+   * where its characters are in the reader's window and makes the string on the first call of
+   * {@link #raw()}; the window never changes characters once they are in it. Like the reader, a
+   * record belongs to one thread at a time.
    */
-  public record Record(long line, String[] fields, String raw, TooLong tooLong) {
+  public static final class Record {
+    private final long line;
+    private final String[] fields;
+    private final TooLong tooLong;
+    private String raw;
+    private final char[] window;
+    private final int rawStart;
+    private final int rawLength;
+
     public Record(long line, String[] fields, String raw) {
       this(line, fields, raw, null);
     }
 
+    public Record(long line, String[] fields, String raw, TooLong tooLong) {
+      this.line = line;
+      this.fields = fields;
+      this.raw = raw;
+      this.tooLong = tooLong;
+      this.window = null;
+      this.rawStart = 0;
+      this.rawLength = raw.length();
+    }
+
+    private Record(long line, String[] fields, char[] window, int rawStart, int rawLength) {
+      this.line = line;
+      this.fields = fields;
+      this.tooLong = null;
+      this.window = window;
+      this.rawStart = rawStart;
+      this.rawLength = rawLength;
+    }
+
+    public long line() {
+      return line;
+    }
+
+    public String[] fields() {
+      return fields;
+    }
+
+    public String raw() {
+      if (raw == null) {
+        raw = new String(window, rawStart, rawLength);
+      }
+      return raw;
+    }
+
+    public TooLong tooLong() {
+      return tooLong;
+    }
+
     public boolean isTooLong() {
       return tooLong != null;
+    }
+
+    boolean isBlank() {
+      return rawLength == 0 && tooLong == null;
+    }
+
+    /** Line feeds inside the record (in quoted values): it runs over that many more lines. */
+    long lineFeeds() {
+      if (raw != null) {
+        return newlines(raw);
+      }
+      long lineFeeds = 0;
+      for (int i = rawStart; i < rawStart + rawLength; i++) {
+        if (window[i] == '\n') {
+          lineFeeds++;
+        }
+      }
+      return lineFeeds;
     }
   }
 
@@ -185,7 +255,7 @@ public final class CsvRecordReader implements Closeable {
         if (checked != null) {
           checked.confirmUnchanged();
         }
-      } else if (record.raw().isEmpty() && !record.isTooLong()) {
+      } else if (record.isBlank()) {
         blankLines.add(record.line());
       } else {
         return record;
@@ -223,17 +293,16 @@ public final class CsvRecordReader implements Closeable {
       long end = parser.currentLocation().getCharOffset();
       long start = previousEnd + 1;
       RecordingReader.Cut cut = window.cutEndingBy(end);
-      String raw = cutRaw(end);
+      Record record = cutRaw(end, fields.toArray(new String[0]));
       if (cut != null) {
-        return tooLong(cut, raw, start);
+        return tooLong(cut, record.raw(), start);
       }
-      Record record = new Record(recordStartLine, fields.toArray(new String[0]), raw);
       if (fields.size() > 1024) {
         fields.clear();
         fields.trimToSize(); // a very wide record's list is not kept
       }
       // physical lines end with \n or \r\n; Jackson's own line count also counts a CR inside quotes
-      recordStartLine += newlines(raw) + 1;
+      recordStartLine += record.lineFeeds() + 1;
       return record;
     } catch (CharacterCodingException e) {
       // the decoder reads ahead of the parser, so the bad bytes are at or after this line
@@ -271,11 +340,11 @@ public final class CsvRecordReader implements Closeable {
   }
 
   /**
-   * The raw text of the record that ends at {@code lineFeedOffset}: from after the previous
-   * record's line feed, without this record's line end. At the end of the file (no final line
-   * feed) Jackson's offset points past the text: the record is then the rest of the window.
+   * The record that ends at {@code lineFeedOffset}, its raw text from after the previous record's
+   * line feed, without this record's line end. At the end of the file (no final line feed)
+   * Jackson's offset points past the text: the record is then the rest of the window.
    */
-  private String cutRaw(long lineFeedOffset) {
+  private Record cutRaw(long lineFeedOffset, String[] recordFields) {
     long start = previousEnd + 1;
     long end = lineFeedOffset;
     boolean atEndOfFile = end >= window.endOffset() || end < start || window.charAt(end) != '\n';
@@ -291,16 +360,17 @@ public final class CsvRecordReader implements Closeable {
     if (atEndOfFile) {
       end = window.endOffset();
     }
-    String raw = window.slice(start, end);
-    if (raw.endsWith("\n")) {
-      raw = raw.substring(0, raw.length() - 1);
+    long rawEnd = end;
+    if (rawEnd > start && window.charAt(rawEnd - 1) == '\n') {
+      rawEnd--;
     }
-    if (raw.endsWith("\r")) {
-      raw = raw.substring(0, raw.length() - 1);
+    if (rawEnd > start && window.charAt(rawEnd - 1) == '\r') {
+      rawEnd--;
     }
+    Record record = window.record(recordStartLine, recordFields, start, rawEnd);
     previousEnd = atEndOfFile ? end - 1 : end;
     window.discardBefore(previousEnd + 1);
-    return raw;
+    return record;
   }
 
   private InputException quotingProblem(com.fasterxml.jackson.core.JsonParseException e) {
@@ -399,7 +469,10 @@ public final class CsvRecordReader implements Closeable {
    * Jackson reports it before reaching anything this reader did differently.
    */
   private static final class RecordingReader extends Reader {
-    private static final int COMPACT_AFTER = 1 << 16;
+    /** Characters claimed by records before the window moves to a new array (each array stays under G1's "humongous" size). */
+    private static final int COMPACT_AFTER = 1 << 17;
+    /** Room for what Jackson reads ahead of the records, beyond {@link #COMPACT_AFTER}. */
+    private static final int READ_AHEAD_ROOM = 1 << 14;
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
     private static final int QUOTED = 2;
@@ -419,7 +492,12 @@ public final class CsvRecordReader implements Closeable {
     private int aheadPosition;
     private int aheadEnd;
     private boolean started;
-    private final StringBuilder kept = new StringBuilder();
+    /**
+     * The characters not yet claimed by a record, from {@code keptStart}: appended to, never
+     * changed, so records can point into it ({@link Record}); compacting moves to a new array.
+     */
+    private char[] kept = new char[COMPACT_AFTER + READ_AHEAD_ROOM];
+    private int keptLength;
     private long keptStart;
     private long handedOver;
     private String lineEnd = "";
@@ -472,7 +550,7 @@ public final class CsvRecordReader implements Closeable {
       if (n == 0 && length > 0) {
         return -1;
       }
-      kept.append(buffer, offset, n);
+      keep(buffer, offset, n);
       return n;
     }
 
@@ -575,23 +653,42 @@ public final class CsvRecordReader implements Closeable {
       return !cuts.isEmpty() && cuts.peek().lineFeedOffset() <= lineFeedOffset ? cuts.poll() : null;
     }
 
+    private void keep(char[] buffer, int offset, int n) {
+      if (keptLength + n > kept.length) {
+        kept = Arrays.copyOf(kept, Math.max(2 * kept.length, keptLength + n));
+      }
+      System.arraycopy(buffer, offset, kept, keptLength, n);
+      keptLength += n;
+    }
+
     long endOffset() {
-      return keptStart + kept.length();
+      return keptStart + keptLength;
     }
 
     char charAt(long offset) {
-      return kept.charAt((int) (offset - keptStart));
+      return kept[(int) (offset - keptStart)];
     }
 
     String slice(long from, long to) {
-      return kept.substring((int) (from - keptStart), (int) (to - keptStart));
+      return new String(kept, (int) (from - keptStart), (int) (to - from));
     }
 
-    /** Forgets characters before {@code offset}, compacting only now and then to stay linear. */
+    /** A record whose raw text is the characters {@code [from, to)}, made when it is asked for. */
+    Record record(long line, String[] fields, long from, long to) {
+      return new Record(line, fields, kept, (int) (from - keptStart), (int) (to - from));
+    }
+
+    /**
+     * Forgets characters before {@code offset}, compacting only now and then to stay linear. The
+     * characters kept move to a new array: records still point into the old one.
+     */
     void discardBefore(long offset) {
-      int drop = (int) Math.min(offset - keptStart, kept.length());
-      if (drop > COMPACT_AFTER || drop == kept.length()) {
-        kept.delete(0, drop);
+      int drop = (int) Math.min(offset - keptStart, keptLength);
+      if (drop > COMPACT_AFTER || drop == keptLength) {
+        char[] rest = new char[keptLength - drop + COMPACT_AFTER + READ_AHEAD_ROOM];
+        System.arraycopy(kept, drop, rest, 0, keptLength - drop);
+        kept = rest;
+        keptLength -= drop;
         keptStart += drop;
       }
     }
