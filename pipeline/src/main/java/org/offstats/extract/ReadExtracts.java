@@ -203,7 +203,7 @@ public final class ReadExtracts extends PTransform<PBegin, PCollectionTuple> {
         reader.aggregator().quality().forEach((key, count) -> context.output(FACTS, KV.of(key, count)));
         context.output(LATEST_DATE, reader.latestDate());
       }
-      context.output(PARTIALS, PartialTables.merge(readers.stream().map(ExtractReader::partials).toList()));
+      context.output(PARTIALS, PartialTables.mergeTaking(readers.stream().map(ExtractReader::partials).toList()));
     }
 
     private static void joinAll(List<ExtractReader> readers) {

@@ -44,8 +44,13 @@ public final class DataQuality {
     private final Map<String, Map<String, long[]>> byExtract = new TreeMap<>();
 
     private long[] of(String extract, String year) {
-      return byExtract.computeIfAbsent(extract, e -> new HashMap<>())
-          .computeIfAbsent(year, y -> new long[1 + measures(extract).size()]);
+      Map<String, long[]> years = byExtract.computeIfAbsent(extract, e -> new HashMap<>());
+      long[] counts = years.get(year);
+      if (counts == null) {
+        counts = new long[1 + measures(extract).size()];
+        years.put(year, counts);
+      }
+      return counts;
     }
 
     /** The counts as facts: {@code quality, extract, year, measure} to the count, zero counts left out. */

@@ -90,6 +90,34 @@ public final class PartialTables {
     return new PartialTables(merged);
   }
 
+  /**
+   * As {@link #merge}, for partials no one will use again: their tables and cells become the
+   * merged tables' own instead of being copied (a table only one reader counted moves whole; where
+   * several did, the others' cells are merged into the first's). The same cells and statistics as
+   * {@link #merge}, without copying a hundred thousand cells at the end of reading.
+   */
+  public static PartialTables mergeTaking(List<PartialTables> partials) {
+    Map<String, Map<List<String>, CellStats>> merged = new HashMap<>();
+    int countingPersons = 0;
+    for (PartialTables partial : partials) {
+      if (partial.countsPersons() && ++countingPersons > 1) {
+        throw new IllegalStateException("distinct persons from two readers cannot be merged: person numbers are per reader");
+      }
+      partial.tables.forEach((table, cells) -> {
+        Map<List<String>, CellStats> into = merged.putIfAbsent(table, cells);
+        if (into != null) {
+          cells.forEach((cell, stats) -> {
+            CellStats known = into.putIfAbsent(cell, stats);
+            if (known != null) {
+              known.merge(stats);
+            }
+          });
+        }
+      });
+    }
+    return new PartialTables(merged);
+  }
+
   /** Coder: the tables in name order, each as a map of cells (cell order does not matter: never a key). */
   public static final class Coder extends AtomicCoder<PartialTables> {
     private static final Coder INSTANCE = new Coder();

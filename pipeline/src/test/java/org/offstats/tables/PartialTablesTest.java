@@ -59,4 +59,39 @@ class PartialTablesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("person numbers are per reader");
   }
+
+  @Test
+  void mergingByTakingThePartialsGivesWhatMergingByCopyingGives() {
+    java.util.Random random = new java.util.Random(3);
+    List<PartialTables> copied = new java.util.ArrayList<>();
+    List<PartialTables> taken = new java.util.ArrayList<>();
+    for (int reader = 0; reader < 3; reader++) {
+      PartialTables one = new PartialTables();
+      PartialTables same = new PartialTables();
+      for (int i = 0; i < 2_000; i++) {
+        // readers share the "shared" table; only reader 0 counts persons and days
+        String table = random.nextBoolean() ? "shared" : "own-" + reader;
+        List<String> cell = List.of("c" + random.nextInt(40));
+        Contribution c = reader == 0 && random.nextBoolean()
+            ? (random.nextBoolean() ? Contribution.person(random.nextInt(500)) : Contribution.days(random.nextInt(900)))
+            : Contribution.flagged(random.nextBoolean());
+        one.table(table).add(cell, c);
+        same.table(table).add(cell, c);
+      }
+      copied.add(one);
+      taken.add(same);
+    }
+    PartialTables byCopy = PartialTables.merge(copied);
+    PartialTables byTaking = PartialTables.mergeTaking(taken);
+    for (String table : List.of("shared", "own-0", "own-1", "own-2")) {
+      assertThat(byTaking.cells(table).keySet()).isEqualTo(byCopy.cells(table).keySet()).isNotEmpty();
+      byCopy.cells(table).forEach((cell, expected) -> {
+        CellStats actual = byTaking.cells(table).get(cell);
+        assertThat(actual.count()).isEqualTo(expected.count());
+        assertThat(actual.flagged()).isEqualTo(expected.flagged());
+        assertThat(actual.distinctPersons()).isEqualTo(expected.distinctPersons());
+        assertThat(actual.days()).isEqualTo(expected.days());
+      });
+    }
+  }
 }
