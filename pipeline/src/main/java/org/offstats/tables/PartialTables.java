@@ -77,11 +77,8 @@ public final class PartialTables {
    */
   public static PartialTables merge(Iterable<PartialTables> partials) {
     Map<String, Map<List<String>, CellStats>> merged = new HashMap<>();
-    int countingPersons = 0;
+    requireOneReaderCountingPersons(partials);
     for (PartialTables partial : partials) {
-      if (partial.countsPersons() && ++countingPersons > 1) {
-        throw new IllegalStateException("distinct persons from two readers cannot be merged: person numbers are per reader");
-      }
       partial.tables.forEach((table, cells) -> {
         Map<List<String>, CellStats> into = merged.computeIfAbsent(table, t -> new HashMap<>());
         cells.forEach((cell, stats) -> into.computeIfAbsent(cell, k -> new CellStats()).merge(stats));
@@ -98,11 +95,8 @@ public final class PartialTables {
    */
   public static PartialTables mergeTaking(List<PartialTables> partials) {
     Map<String, Map<List<String>, CellStats>> merged = new HashMap<>();
-    int countingPersons = 0;
+    requireOneReaderCountingPersons(partials);
     for (PartialTables partial : partials) {
-      if (partial.countsPersons() && ++countingPersons > 1) {
-        throw new IllegalStateException("distinct persons from two readers cannot be merged: person numbers are per reader");
-      }
       partial.tables.forEach((table, cells) -> {
         Map<List<String>, CellStats> into = merged.putIfAbsent(table, cells);
         if (into != null) {
@@ -116,6 +110,15 @@ public final class PartialTables {
       });
     }
     return new PartialTables(merged);
+  }
+
+  private static void requireOneReaderCountingPersons(Iterable<PartialTables> partials) {
+    int countingPersons = 0;
+    for (PartialTables partial : partials) {
+      if (partial.countsPersons() && ++countingPersons > 1) {
+        throw new IllegalStateException("distinct persons from two readers cannot be merged: person numbers are per reader");
+      }
+    }
   }
 
   /** Coder: the tables in name order, each as a map of cells (cell order does not matter: never a key). */
