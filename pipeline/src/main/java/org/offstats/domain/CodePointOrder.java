@@ -13,6 +13,9 @@ public final class CodePointOrder {
   private CodePointOrder() {}
 
   public static int compare(String a, String b) {
+    if (a == b) {
+      return 0; // table keys are mostly the reference data's and the schema's own strings
+    }
     // Skip the common prefix unit by unit (cheap), then compare code points from the start of the
     // code point holding the first difference: a high surrogate just before it may pair with it.
     int shorter = Math.min(a.length(), b.length());
@@ -22,6 +25,8 @@ public final class CodePointOrder {
     }
     if (start > 0 && Character.isHighSurrogate(a.charAt(start - 1))) {
       start--;
+    } else if (start < shorter && !Character.isSurrogate(a.charAt(start)) && !Character.isSurrogate(b.charAt(start))) {
+      return Integer.compare(a.charAt(start), b.charAt(start)); // two whole code points of the BMP
     }
     int i = start;
     int j = start;
