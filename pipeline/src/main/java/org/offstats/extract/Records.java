@@ -24,7 +24,11 @@ public final class Records {
    * read ({@link RowValidator.Result#dates()}) instead of reading it again.
    */
   public static <T extends SpecificRecordBase> T fill(T record, String[] canonicalValues, LocalDate[] dates) {
-    FieldType[] types = FIELD_TYPES.computeIfAbsent(record.getClass(), c -> fieldTypes(record.getSchema()));
+    FieldType[] types = FIELD_TYPES.get(record.getClass());
+    if (types == null) {
+      // not computeIfAbsent: its lambda would capture the record, an object per record filled
+      types = FIELD_TYPES.computeIfAbsent(record.getClass(), c -> fieldTypes(record.getSchema()));
+    }
     for (int i = 0; i < types.length; i++) {
       LocalDate date = dates == null ? null : dates[i];
       record.put(i, date != null ? date : types[i].convert(canonicalValues[i]));

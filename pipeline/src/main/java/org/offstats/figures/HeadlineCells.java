@@ -29,20 +29,25 @@ public final class HeadlineCells {
   public static final String TABLE = "headlines";
 
   private final ReferenceData reference;
-  private final List<Prepared> arrestFigures = new ArrayList<>();
-  private final List<Prepared> crimeFigures = new ArrayList<>();
+  /** The figures over arrests and over crimes: arrays, looped over for every record without an iterator. */
+  private final Prepared[] arrestFigures;
+  private final Prepared[] crimeFigures;
 
   public HeadlineCells(FigureDefinitions definitions, ReferenceData reference) {
     this.reference = reference;
+    List<Prepared> arrests = new ArrayList<>();
+    List<Prepared> crimes = new ArrayList<>();
     for (FigureDefinition figure : definitions.figures()) {
       switch (figure.source()) {
-        case FigureDefinition.SOURCE_ARRESTS -> arrestFigures.add(Prepared.of(figure, FigureMatcher.ARREST_ORDER));
-        case FigureDefinition.SOURCE_CRIMES -> crimeFigures.add(Prepared.of(figure, FigureMatcher.CRIME_ORDER));
+        case FigureDefinition.SOURCE_ARRESTS -> arrests.add(Prepared.of(figure, FigureMatcher.ARREST_ORDER));
+        case FigureDefinition.SOURCE_CRIMES -> crimes.add(Prepared.of(figure, FigureMatcher.CRIME_ORDER));
         default -> {
           // a police.uk figure is counted from the police.uk tables
         }
       }
     }
+    arrestFigures = arrests.toArray(new Prepared[0]);
+    crimeFigures = crimes.toArray(new Prepared[0]);
   }
 
   /** @param person the reader's number for the arrest's person_ref ({@link org.offstats.tables.PartialTables#person}) */
@@ -76,7 +81,9 @@ public final class HeadlineCells {
       }
       // a crime counts once per figure, however many of its scopes match: the first that does
       Scopes.Scope match = null;
-      for (Scopes.Scope scope : facts.scopes()) {
+      List<Scopes.Scope> scopes = facts.scopes();
+      for (int s = 0; s < scopes.size(); s++) {
+        Scopes.Scope scope = scopes.get(s);
         FigureMatcher.withScope(attributes, scope);
         if (Prepared.matches(figure.filters(), attributes)) {
           match = scope;
