@@ -73,8 +73,9 @@ public final class Suppression {
     Set<String> withdrawn = new TreeSet<>();
     List<Relation> binding = new ArrayList<>();
     for (Relation relation : relations) {
-      long least = relation.plus().stream().mapToLong(cells::lowerBound).sum();
-      if (relation.minus().isEmpty() && !relation.plus().isEmpty() && relation.high() - least <= policy.protectionWidth()) {
+      // only a headline (cells on one side) can be withdrawn: the least its cells add up to is worked
+      // out for those alone
+      if (relation.minus().isEmpty() && !relation.plus().isEmpty() && relation.high() - leastSum(relation, cells) <= policy.protectionWidth()) {
         withdrawn.add(relation.name());
       } else {
         binding.add(relation);
@@ -113,6 +114,11 @@ public final class Suppression {
       }
     }
     return new Suppression(inOrder(suppressed, index), withdrawn);
+  }
+
+  /** The least {@code relation}'s cells on the plus side could add up to. */
+  private static long leastSum(Relation relation, ForceCells cells) {
+    return relation.plus().stream().mapToLong(cells::lowerBound).sum();
   }
 
   /** {@code suppressed} in cell order. */
