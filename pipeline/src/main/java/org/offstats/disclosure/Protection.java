@@ -124,8 +124,12 @@ final class Protection {
    * none of them: what {@link #additionCost} asks first, kept in one number (by {@link #classChanged}).
    */
   private final long[] roomToMove;
-  /** The partners of the relation being balanced, kept between steps to spare allocating them. */
-  private final Candidates choices = new Candidates();
+  /**
+   * Per step of the search, the partners of the relation it balances, kept from search to search to
+   * spare allocating them. One per step, because a step takes its next partner only after the steps
+   * after it have failed: its own partners must outlive theirs.
+   */
+  private final Candidates[] choicesAtStep = new Candidates[MAX_STEPS];
   private int nodes;
   /** Whether, at every step of the current search so far, the partners found all cost the same. */
   private boolean partnersCostAlike;
@@ -487,13 +491,13 @@ final class Protection {
   private record Search(
       int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
 
-  /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
-  private record Candidate(int k, int next, long cost, int opened) {}
-
   /**
    * Balances the lowest open relation with the best partner and goes on; when that leads nowhere,
    * undoes it and tries the next best (up to {@link #BRANCHES}), within the search's budget of
-   * moves. Returns whether every relation is balanced.
+   * moves. Partners that lead straight into a dead end are passed over, and are looked for only as
+   * the step needs its next partner: when the best succeeds, the others are never looked at. (Each
+   * partner tried is undone before the next, so the step looks at them in the state it started
+   * from.) Returns whether every relation is balanced.
    */
   private boolean extend(Search search, int step) {
     if (open.isEmpty()) {
@@ -504,18 +508,24 @@ final class Protection {
       nodes = search.budget();
       return false;
     }
-    int r = open.first();
-    List<Candidate> candidates = candidates(search, r, step);
-    for (int tried = 0; tried < candidates.size(); tried++) {
+    Candidates choices = candidates(search, open.first(), step);
+    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
+    int tried = 0;
+    while (tried < BRANCHES && !bestFirst.isEmpty()) {
+      int i = bestFirst.dequeueInt();
+      int k = choices.k(i);
+      if (deadEnd(search, k, choices.move(i) - move[k])) {
+        continue;
+      }
+      tried++;
       if (++nodes > search.budget()) {
         return false;
       }
-      Candidate candidate = candidates.get(tried);
-      int k = candidate.k();
-      List<Integer> added = candidate.cost() > 0 ? plan(k, candidate.next() > 0 ? search.same() : search.against()) : List.of();
-      plannedCost += added.isEmpty() ? 0 : candidate.cost();
+      long cost = choices.cost(i);
+      List<Integer> added = cost > 0 ? plan(k, choices.move(i) > 0 ? search.same() : search.against()) : List.of();
+      plannedCost += added.isEmpty() ? 0 : cost;
       boolean first = move[k] == 0 && changes[k] == 0;
-      int by = candidate.next() - move[k];
+      int by = choices.move(i) - move[k];
       shift(k, by);
       if (extend(search, step + 1)) {
         return true;
@@ -527,19 +537,23 @@ final class Protection {
       }
       if (!added.isEmpty()) {
         unplan(added.size());
-        plannedCost -= candidate.cost();
+        plannedCost -= cost;
       }
     }
     return false;
   }
 
   /**
-   * The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}.
-   * Best is the least cost plus the search's {@code openCost} per unit left to balance, then the
-   * least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the least cost); ties
-   * go to the class in fewer relations, then the lower class (see {@link Candidates#bestFirst}).
+   * The classes that could balance relation {@code r} at {@code step}, to be taken best first by
+   * {@link Candidates#bestFirst}: the least cost plus the search's {@code openCost} per unit left to
+   * balance, then the least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the
+   * least cost); ties go to the class in fewer relations, then the lower class.
    */
-  private List<Candidate> candidates(Search search, int r, int step) {
+  private Candidates candidates(Search search, int r, int step) {
+    if (choicesAtStep[step] == null) {
+      choicesAtStep[step] = new Candidates();
+    }
+    Candidates choices = choicesAtStep[step];
     choices.clear();
     IntArrayList withheld = withheldPositions[r];
     int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
@@ -564,17 +578,7 @@ final class Protection {
     for (int i = 1; i < choices.size() && partnersCostAlike; i++) {
       partnersCostAlike = choices.cost(i) == choices.cost(0);
     }
-    // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
-    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
-    List<Candidate> best = new ArrayList<>(BRANCHES);
-    while (!bestFirst.isEmpty() && best.size() < BRANCHES) {
-      int i = bestFirst.dequeueInt();
-      int k = choices.k(i);
-      if (!deadEnd(search, k, choices.move(i) - move[k])) {
-        best.add(new Candidate(k, choices.move(i), choices.cost(i), choices.opened(i)));
-      }
-    }
-    return best;
+    return choices;
   }
 
   /**
