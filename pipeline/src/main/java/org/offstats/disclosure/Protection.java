@@ -1,9 +1,7 @@
 package org.offstats.disclosure;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,32 +70,26 @@ final class Protection {
   private final CellIndex cells;
   private final List<Relation> relations;
   private final DisclosurePolicy policy;
+  // the classes and their terms, shared (see TwinClasses)
   private final long[] value;
   private final long[] room;
-  /** Each cell's twin class, or -1 for a cell in no relation. */
   private final int[] classOf;
-  /**
-   * Each class's <em>terms</em>, numbered class after class (class {@code k}'s from {@code
-   * termStart[k]} to {@code termStart[k + 1]}, by relation): the relation, the class's coefficient in
-   * it, and the class's position in {@link #relationClasses} of it. Flat arrays rather than one per
-   * class, because the search reads a class's terms for every partner it weighs.
-   */
   private final int[] termStart;
   private final int[] termRelation;
   private final int[] termCoefficient;
   private final int[] termPosition;
   private final int[][] relationClasses;
   private final int[][] relationClassCoefficients;
+  private final int[][] members;
+  private final int[][] relationsOfCell;
+  private final TwinClasses twins;
+
   /**
    * Per relation, the positions in {@link #relationClasses} of the classes with a withheld cell. A
    * proof moves only those (a class with no withheld cell has no room to move, and a proof plans
    * none), so its search looks at them alone rather than at every class of a large relation.
    */
   private final IntArrayList[] withheldPositions;
-  /** Each class's cells by value, then cell order: the cheapest to suppress first. */
-  private final int[][] members;
-  private final int[][] relationsOfCell;
-
   private final boolean[] suppressed;
   /** For each class, the withheld cells whose proof moved it (some may since have other proofs). */
   private final Map<Integer, List<Integer>> dependents = new HashMap<>();
@@ -135,101 +127,31 @@ final class Protection {
   private boolean partnersCostAlike;
   private long plannedCost;
 
-  Protection(CellIndex cells, List<Relation> relations, DisclosurePolicy policy) {
-    this.cells = cells;
-    this.relations = relations;
+  /**
+   * Nothing withheld yet, over {@code twins}. Each {@code Protection} keeps its own withheld cells
+   * and search state: several may share {@code twins} from different threads, as long as no two
+   * withhold or prove cells of one group.
+   */
+  Protection(TwinClasses twins, DisclosurePolicy policy) {
+    this.twins = twins;
+    this.cells = twins.cells;
+    this.relations = twins.relations;
     this.policy = policy;
+    value = twins.value;
+    room = twins.room;
+    classOf = twins.classOf;
+    termStart = twins.termStart;
+    termRelation = twins.termRelation;
+    termCoefficient = twins.termCoefficient;
+    termPosition = twins.termPosition;
+    relationClasses = twins.relationClasses;
+    relationClassCoefficients = twins.relationClassCoefficients;
+    members = twins.members;
+    relationsOfCell = twins.relationsOfCell;
     int cellCount = cells.size();
-    value = new long[cellCount];
-    room = new long[cellCount];
-    for (int i = 0; i < cellCount; i++) {
-      value[i] = cells.value(i);
-      room[i] = value[i] - cells.lowerBound(i);
-    }
-    // each cell's signature: the relations it is in, each followed by the cell's net coefficient in
-    // it (null for a cell in no relation)
-    IntArrayList[] signature = new IntArrayList[cellCount];
-    // net coefficients of the relation being read, and its cells in the order first named
-    int[] coefficient = new int[cellCount];
-    boolean[] named = new boolean[cellCount];
-    List<Integer> inRelation = new ArrayList<>();
-    for (int r = 0; r < relations.size(); r++) {
-      for (CellId c : relations.get(r).plus()) {
-        addTerm(cellIndex(c), 1, coefficient, named, inRelation);
-      }
-      for (CellId c : relations.get(r).minus()) {
-        addTerm(cellIndex(c), -1, coefficient, named, inRelation);
-      }
-      for (int i : inRelation) {
-        if (coefficient[i] != 0) {
-          if (signature[i] == null) {
-            signature[i] = new IntArrayList();
-          }
-          signature[i].add(r);
-          signature[i].add(coefficient[i]);
-        }
-        coefficient[i] = 0;
-        named[i] = false;
-      }
-      inRelation.clear();
-    }
-    relationsOfCell = new int[cellCount][];
-    classOf = new int[cellCount];
-    Object2IntOpenCustomHashMap<int[]> classOfSignature = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
-    classOfSignature.defaultReturnValue(-1);
-    List<IntArrayList> classCells = new ArrayList<>();
-    List<int[]> classSignature = new ArrayList<>();
-    // cells are in cell order, so classes are numbered in the order of their first cell
-    for (int i = 0; i < cellCount; i++) {
-      if (signature[i] == null) {
-        relationsOfCell[i] = new int[0];
-        classOf[i] = -1;
-        continue;
-      }
-      int[] sig = signature[i].toIntArray();
-      relationsOfCell[i] = IntStream.range(0, sig.length / 2).map(j -> sig[2 * j]).toArray();
-      int k = classOfSignature.getInt(sig);
-      if (k < 0) {
-        k = classCells.size();
-        classOfSignature.put(sig, k);
-        classCells.add(new IntArrayList());
-        classSignature.add(sig);
-      }
-      classOf[i] = k;
-      classCells.get(k).add(i);
-    }
-    int classes = classCells.size();
-    members = new int[classes][];
-    List<List<int[]>> ofRelation = new ArrayList<>();
-    for (int r = 0; r < relations.size(); r++) {
-      ofRelation.add(new ArrayList<>());
-    }
-    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
-    termStart = new int[classes + 1];
-    termRelation = new int[termCount];
-    termCoefficient = new int[termCount];
-    termPosition = new int[termCount];
-    int t = 0;
-    for (int k = 0; k < classes; k++) {
-      termStart[k] = t;
-      int[] sig = classSignature.get(k);
-      for (int j = 0; j < sig.length; j += 2) {
-        termRelation[t] = sig[j];
-        termCoefficient[t] = sig[j + 1];
-        termPosition[t] = ofRelation.get(sig[j]).size();
-        ofRelation.get(sig[j]).add(new int[] {k, sig[j + 1]});
-        t++;
-      }
-      members[k] = classCells.get(k).toIntArray();
-      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
-    }
-    termStart[classes] = t;
-    relationClasses = new int[relations.size()][];
-    relationClassCoefficients = new int[relations.size()][];
+    int classes = twins.classes();
     withheldPositions = new IntArrayList[relations.size()];
     for (int r = 0; r < relations.size(); r++) {
-      relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
-      relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
       withheldPositions[r] = new IntArrayList();
     }
     suppressed = new boolean[cellCount];
@@ -246,21 +168,8 @@ final class Protection {
     balance = new int[relations.size()];
   }
 
-  /** Adds {@code sign} to cell {@code i}'s coefficient in the relation being read. */
-  private static void addTerm(int i, int sign, int[] coefficient, boolean[] named, List<Integer> inRelation) {
-    if (!named[i]) {
-      named[i] = true;
-      inRelation.add(i);
-    }
-    coefficient[i] += sign;
-  }
-
   private int cellIndex(CellId id) {
-    int i = cells.of(id);
-    if (i < 0) {
-      throw new IllegalArgumentException("relation names a cell that is not a count cell: " + id);
-    }
-    return i;
+    return twins.cellIndex(id);
   }
 
   /** Marks a cell suppressed. */
