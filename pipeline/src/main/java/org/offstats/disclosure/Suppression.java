@@ -35,10 +35,16 @@ public final class Suppression {
 
   private final Map<CellId, Reason> suppressed;
   private final Set<String> withdrawn;
+  /**
+   * Per table, how many cells are withheld for each reason (by ordinal): counted once, as the run
+   * asks for every table and reason and a large run withholds hundreds of thousands of cells.
+   */
+  private final Map<String, long[]> counts = new HashMap<>();
 
   private Suppression(Map<CellId, Reason> suppressed, Set<String> withdrawn) {
     this.suppressed = Collections.unmodifiableMap(suppressed);
     this.withdrawn = Set.copyOf(withdrawn);
+    suppressed.forEach((cell, reason) -> counts.computeIfAbsent(cell.table(), t -> new long[Reason.values().length])[reason.ordinal()]++);
   }
 
   /**
@@ -107,6 +113,7 @@ public final class Suppression {
 
   /** How many cells of {@code table} are withheld for {@code reason}. */
   public long count(String table, Reason reason) {
-    return suppressed.entrySet().stream().filter(e -> e.getKey().table().equals(table) && e.getValue() == reason).count();
+    long[] ofTable = counts.get(table);
+    return ofTable == null ? 0 : ofTable[reason.ordinal()];
   }
 }

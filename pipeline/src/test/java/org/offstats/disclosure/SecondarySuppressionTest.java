@@ -129,4 +129,17 @@ class SecondarySuppressionTest {
     assertThat(SecondarySuppression.of(new TwinClasses(index, blocks.relations()), POLICY, primary(index))).isEqualTo(oneQueue);
     assertThat(DisclosureAudit.exposed(blocks.cells(), blocks.relations(), oneQueue.keySet(), POLICY)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(longs = {6})
+  void countsEachTablesCellsByReason(long seed) {
+    Blocks blocks = blocks(seed, 12);
+    Suppression suppression = Suppression.of(blocks.cells(), blocks.relations(), POLICY);
+    for (Suppression.Reason reason : Suppression.Reason.values()) {
+      long expected = suppression.cells().values().stream().filter(r -> r == reason).count();
+      assertThat(expected).as("the blocks withhold cells for " + reason).isPositive();
+      assertThat(suppression.count(TABLE, reason)).isEqualTo(expected);
+      assertThat(suppression.count("charge_rates", reason)).isZero();
+    }
+  }
 }
