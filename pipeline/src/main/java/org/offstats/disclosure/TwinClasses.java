@@ -55,14 +55,47 @@ final class TwinClasses {
       value[i] = cells.value(i);
       room[i] = value[i] - cells.lowerBound(i);
     }
-    // each cell's signature: the relations it is in, each followed by the cell's net coefficient in
-    // it (null for a cell in no relation)
-    IntArrayList[] signature = new IntArrayList[cellCount];
-    // net coefficients of the relation being read, and its cells in the order first named
-    int[] coefficient = new int[cellCount];
-    boolean[] named = new boolean[cellCount];
-    List<Integer> inRelation = new ArrayList<>();
     int[] parent = IntStream.range(0, cellCount).toArray();
+    IntArrayList[] signature = signatures(parent);
+    groupOf = new int[cellCount];
+    for (int i = 0; i < cellCount; i++) {
+      groupOf[i] = find(parent, i);
+    }
+    relationsOfCell = new int[cellCount][];
+    classOf = new int[cellCount];
+    List<IntArrayList> classCells = new ArrayList<>();
+    List<int[]> classSignature = new ArrayList<>();
+    classify(signature, classCells, classSignature);
+    int classes = classCells.size();
+    members = new int[classes][];
+    for (int k = 0; k < classes; k++) {
+      members[k] = classCells.get(k).toIntArray();
+      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
+    }
+    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
+    termStart = new int[classes + 1];
+    termRelation = new int[termCount];
+    termCoefficient = new int[termCount];
+    termPosition = new int[termCount];
+    List<List<int[]>> ofRelation = terms(classSignature);
+    relationClasses = new int[relations.size()][];
+    relationClassCoefficients = new int[relations.size()][];
+    for (int r = 0; r < relations.size(); r++) {
+      relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
+      relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
+    }
+  }
+
+  /**
+   * Each cell's signature: the relations it is in, each followed by the cell's net coefficient in it
+   * (null for a cell in no relation). Links in {@code parent} the cells each relation names.
+   */
+  private IntArrayList[] signatures(int[] parent) {
+    IntArrayList[] signature = new IntArrayList[cells.size()];
+    // net coefficients of the relation being read, and its cells in the order first named
+    int[] coefficient = new int[cells.size()];
+    boolean[] named = new boolean[cells.size()];
+    List<Integer> inRelation = new ArrayList<>();
     for (int r = 0; r < relations.size(); r++) {
       for (CellId c : relations.get(r).plus()) {
         addTerm(cellIndex(c), 1, coefficient, named, inRelation);
@@ -84,14 +117,18 @@ final class TwinClasses {
       }
       inRelation.clear();
     }
-    relationsOfCell = new int[cellCount][];
-    classOf = new int[cellCount];
+    return signature;
+  }
+
+  /**
+   * Numbers the classes, cells of one signature together, in the order of their first cell (cells
+   * are in cell order); fills {@link #classOf} and {@link #relationsOfCell}, and adds each class's
+   * cells and signature to {@code classCells} and {@code classSignature}.
+   */
+  private void classify(IntArrayList[] signature, List<IntArrayList> classCells, List<int[]> classSignature) {
     Object2IntOpenCustomHashMap<int[]> classOfSignature = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
     classOfSignature.defaultReturnValue(-1);
-    List<IntArrayList> classCells = new ArrayList<>();
-    List<int[]> classSignature = new ArrayList<>();
-    // cells are in cell order, so classes are numbered in the order of their first cell
-    for (int i = 0; i < cellCount; i++) {
+    for (int i = 0; i < cells.size(); i++) {
       if (signature[i] == null) {
         relationsOfCell[i] = new int[0];
         classOf[i] = -1;
@@ -109,23 +146,16 @@ final class TwinClasses {
       classOf[i] = k;
       classCells.get(k).add(i);
     }
-    int classes = classCells.size();
-    groupOf = new int[cellCount];
-    for (int i = 0; i < cellCount; i++) {
-      groupOf[i] = find(parent, i);
-    }
-    members = new int[classes][];
+  }
+
+  /** Fills the terms of every class; returns each relation's classes with their coefficients, in class order. */
+  private List<List<int[]>> terms(List<int[]> classSignature) {
     List<List<int[]>> ofRelation = new ArrayList<>();
     for (int r = 0; r < relations.size(); r++) {
       ofRelation.add(new ArrayList<>());
     }
-    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
-    termStart = new int[classes + 1];
-    termRelation = new int[termCount];
-    termCoefficient = new int[termCount];
-    termPosition = new int[termCount];
     int t = 0;
-    for (int k = 0; k < classes; k++) {
+    for (int k = 0; k < classSignature.size(); k++) {
       termStart[k] = t;
       int[] sig = classSignature.get(k);
       for (int j = 0; j < sig.length; j += 2) {
@@ -135,16 +165,9 @@ final class TwinClasses {
         ofRelation.get(sig[j]).add(new int[] {k, sig[j + 1]});
         t++;
       }
-      members[k] = classCells.get(k).toIntArray();
-      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
     }
-    termStart[classes] = t;
-    relationClasses = new int[relations.size()][];
-    relationClassCoefficients = new int[relations.size()][];
-    for (int r = 0; r < relations.size(); r++) {
-      relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
-      relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
-    }
+    termStart[classSignature.size()] = t;
+    return ofRelation;
   }
 
   int classes() {
