@@ -116,6 +116,8 @@ final class Protection {
    * none of them: what {@link #additionCost} asks first, kept in one number (by {@link #classChanged}).
    */
   private final long[] roomToMove;
+  /** The cells {@link #additions} chose last. */
+  private final IntArrayList chosen = new IntArrayList();
   /**
    * Per step of the search, the partners of the relation it balances, kept from search to search to
    * spare allocating them. One per step, because a step takes its next partner only after the steps
@@ -431,8 +433,8 @@ final class Protection {
         return false;
       }
       long cost = choices.cost(i);
-      List<Integer> added = cost > 0 ? plan(k, choices.move(i) > 0 ? search.same() : search.against()) : List.of();
-      plannedCost += added.isEmpty() ? 0 : cost;
+      int added = cost > 0 ? plan(k, choices.move(i) > 0 ? search.same() : search.against()) : 0;
+      plannedCost += added == 0 ? 0 : cost;
       boolean first = move[k] == 0 && changes[k] == 0;
       int by = choices.move(i) - move[k];
       shift(k, by);
@@ -444,8 +446,8 @@ final class Protection {
       if (first) {
         movedClasses.pop();
       }
-      if (!added.isEmpty()) {
-        unplan(added.size());
+      if (added > 0) {
+        unplan(added);
         plannedCost -= cost;
       }
     }
@@ -555,11 +557,7 @@ final class Protection {
     if (known != ClassCostCache.UNKNOWN) {
       return known;
     }
-    List<Integer> add = additions(k, need);
-    long cost = add == null ? -1 : 0;
-    for (int i = 0; add != null && i < add.size(); i++) {
-      cost += value[add.get(i)];
-    }
+    long cost = additions(k, need, chosen);
     additionCosts.put(k, need, cost);
     return cost;
   }
@@ -570,17 +568,18 @@ final class Protection {
     roomToMove[k] = classSuppressed[k] + plannedCount[k] >= 1 ? classRoom[k] + plannedRoom[k] : Long.MIN_VALUE;
   }
 
-  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
-  private List<Integer> plan(int k, long need) {
-    List<Integer> add = additions(k, need);
-    for (int m : add) {
+  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns how many cells it planned. */
+  private int plan(int k, long need) {
+    additions(k, need, chosen);
+    for (int i = 0; i < chosen.size(); i++) {
+      int m = chosen.getInt(i);
       planned.push(m);
       isPlanned[m] = true;
       plannedRoom[k] += room[m];
       plannedCount[k]++;
     }
     classChanged(k);
-    return add;
+    return chosen.size();
   }
 
   /** Undoes the last {@code count} cells planned. */
@@ -597,37 +596,45 @@ final class Protection {
   /**
    * The cheapest published members giving class {@code k} at least one suppressed member and
    * {@code need} room: the smallest single one that suffices, or the smallest ones together,
-   * whichever costs less; null if even all of them do not.
+   * whichever costs less. Puts them in {@code into} (emptied first: the search asks this for every
+   * partner it weighs, so it fills a list it keeps rather than a new one) and returns their total
+   * value; -1, and none, if even all of them do not suffice.
    */
-  private List<Integer> additions(int k, long need) {
-    List<Integer> together = new ArrayList<>();
+  private long additions(int k, long need, IntArrayList into) {
+    into.clear();
     long roomNow = classRoom[k] + plannedRoom[k];
     long have = roomNow;
     long count = classSuppressed[k] + plannedCount[k];
     long togetherCost = 0;
-    Integer single = null;
+    int single = -1;
     for (int m : members[k]) {
       if (suppressed[m] || isPlanned[m]) {
         continue;
       }
-      if (single == null && roomNow + room[m] >= need) {
+      if (single < 0 && roomNow + room[m] >= need) {
         single = m;
       }
       if (count < 1 || have < need) {
-        together.add(m);
+        into.add(m);
         togetherCost += value[m];
         have += room[m];
         count++;
       }
-      if (single != null && count >= 1 && have >= need) {
+      if (single >= 0 && count >= 1 && have >= need) {
         break;
       }
     }
     boolean togetherWorks = count >= 1 && have >= need;
-    if (single != null && (!togetherWorks || value[single] <= togetherCost)) {
-      return List.of(single);
+    if (single >= 0 && (!togetherWorks || value[single] <= togetherCost)) {
+      into.clear();
+      into.add(single);
+      return value[single];
     }
-    return togetherWorks ? together : null;
+    if (!togetherWorks) {
+      into.clear();
+      return -1;
+    }
+    return togetherCost;
   }
 
   /** The classes the current search has moved and not moved back, in the order first moved. */
