@@ -1,9 +1,7 @@
 package org.offstats.disclosure;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntPriorityQueue;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,32 +70,26 @@ final class Protection {
   private final CellIndex cells;
   private final List<Relation> relations;
   private final DisclosurePolicy policy;
+  // the classes and their terms, shared (see TwinClasses)
   private final long[] value;
   private final long[] room;
-  /** Each cell's twin class, or -1 for a cell in no relation. */
   private final int[] classOf;
-  /**
-   * Each class's <em>terms</em>, numbered class after class (class {@code k}'s from {@code
-   * termStart[k]} to {@code termStart[k + 1]}, by relation): the relation, the class's coefficient in
-   * it, and the class's position in {@link #relationClasses} of it. Flat arrays rather than one per
-   * class, because the search reads a class's terms for every partner it weighs.
-   */
   private final int[] termStart;
   private final int[] termRelation;
   private final int[] termCoefficient;
   private final int[] termPosition;
   private final int[][] relationClasses;
   private final int[][] relationClassCoefficients;
+  private final int[][] members;
+  private final int[][] relationsOfCell;
+  private final TwinClasses twins;
+
   /**
    * Per relation, the positions in {@link #relationClasses} of the classes with a withheld cell. A
    * proof moves only those (a class with no withheld cell has no room to move, and a proof plans
    * none), so its search looks at them alone rather than at every class of a large relation.
    */
   private final IntArrayList[] withheldPositions;
-  /** Each class's cells by value, then cell order: the cheapest to suppress first. */
-  private final int[][] members;
-  private final int[][] relationsOfCell;
-
   private final boolean[] suppressed;
   /** For each class, the withheld cells whose proof moved it (some may since have other proofs). */
   private final Map<Integer, List<Integer>> dependents = new HashMap<>();
@@ -124,108 +116,44 @@ final class Protection {
    * none of them: what {@link #additionCost} asks first, kept in one number (by {@link #classChanged}).
    */
   private final long[] roomToMove;
-  /** The partners of the relation being balanced, kept between steps to spare allocating them. */
-  private final Candidates choices = new Candidates();
+  /** The cells {@link #additions} chose last. */
+  private final IntArrayList chosen = new IntArrayList();
+  /**
+   * Per step of the search, the partners of the relation it balances, kept from search to search to
+   * spare allocating them. One per step, because a step takes its next partner only after the steps
+   * after it have failed: its own partners must outlive theirs.
+   */
+  private final Candidates[] choicesAtStep = new Candidates[MAX_STEPS];
   private int nodes;
   /** Whether, at every step of the current search so far, the partners found all cost the same. */
   private boolean partnersCostAlike;
   private long plannedCost;
 
-  Protection(CellIndex cells, List<Relation> relations, DisclosurePolicy policy) {
-    this.cells = cells;
-    this.relations = relations;
+  /**
+   * Nothing withheld yet, over {@code twins}. Each {@code Protection} keeps its own withheld cells
+   * and search state: several may share {@code twins} from different threads, as long as no two
+   * withhold or prove cells of one group.
+   */
+  Protection(TwinClasses twins, DisclosurePolicy policy) {
+    this.twins = twins;
+    this.cells = twins.cells;
+    this.relations = twins.relations;
     this.policy = policy;
+    value = twins.value;
+    room = twins.room;
+    classOf = twins.classOf;
+    termStart = twins.termStart;
+    termRelation = twins.termRelation;
+    termCoefficient = twins.termCoefficient;
+    termPosition = twins.termPosition;
+    relationClasses = twins.relationClasses;
+    relationClassCoefficients = twins.relationClassCoefficients;
+    members = twins.members;
+    relationsOfCell = twins.relationsOfCell;
     int cellCount = cells.size();
-    value = new long[cellCount];
-    room = new long[cellCount];
-    for (int i = 0; i < cellCount; i++) {
-      value[i] = cells.value(i);
-      room[i] = value[i] - cells.lowerBound(i);
-    }
-    // each cell's signature: the relations it is in, each followed by the cell's net coefficient in
-    // it (null for a cell in no relation)
-    IntArrayList[] signature = new IntArrayList[cellCount];
-    // net coefficients of the relation being read, and its cells in the order first named
-    int[] coefficient = new int[cellCount];
-    boolean[] named = new boolean[cellCount];
-    List<Integer> inRelation = new ArrayList<>();
-    for (int r = 0; r < relations.size(); r++) {
-      for (CellId c : relations.get(r).plus()) {
-        addTerm(cellIndex(c), 1, coefficient, named, inRelation);
-      }
-      for (CellId c : relations.get(r).minus()) {
-        addTerm(cellIndex(c), -1, coefficient, named, inRelation);
-      }
-      for (int i : inRelation) {
-        if (coefficient[i] != 0) {
-          if (signature[i] == null) {
-            signature[i] = new IntArrayList();
-          }
-          signature[i].add(r);
-          signature[i].add(coefficient[i]);
-        }
-        coefficient[i] = 0;
-        named[i] = false;
-      }
-      inRelation.clear();
-    }
-    relationsOfCell = new int[cellCount][];
-    classOf = new int[cellCount];
-    Object2IntOpenCustomHashMap<int[]> classOfSignature = new Object2IntOpenCustomHashMap<>(IntArrays.HASH_STRATEGY);
-    classOfSignature.defaultReturnValue(-1);
-    List<IntArrayList> classCells = new ArrayList<>();
-    List<int[]> classSignature = new ArrayList<>();
-    // cells are in cell order, so classes are numbered in the order of their first cell
-    for (int i = 0; i < cellCount; i++) {
-      if (signature[i] == null) {
-        relationsOfCell[i] = new int[0];
-        classOf[i] = -1;
-        continue;
-      }
-      int[] sig = signature[i].toIntArray();
-      relationsOfCell[i] = IntStream.range(0, sig.length / 2).map(j -> sig[2 * j]).toArray();
-      int k = classOfSignature.getInt(sig);
-      if (k < 0) {
-        k = classCells.size();
-        classOfSignature.put(sig, k);
-        classCells.add(new IntArrayList());
-        classSignature.add(sig);
-      }
-      classOf[i] = k;
-      classCells.get(k).add(i);
-    }
-    int classes = classCells.size();
-    members = new int[classes][];
-    List<List<int[]>> ofRelation = new ArrayList<>();
-    for (int r = 0; r < relations.size(); r++) {
-      ofRelation.add(new ArrayList<>());
-    }
-    int termCount = classSignature.stream().mapToInt(sig -> sig.length / 2).sum();
-    termStart = new int[classes + 1];
-    termRelation = new int[termCount];
-    termCoefficient = new int[termCount];
-    termPosition = new int[termCount];
-    int t = 0;
-    for (int k = 0; k < classes; k++) {
-      termStart[k] = t;
-      int[] sig = classSignature.get(k);
-      for (int j = 0; j < sig.length; j += 2) {
-        termRelation[t] = sig[j];
-        termCoefficient[t] = sig[j + 1];
-        termPosition[t] = ofRelation.get(sig[j]).size();
-        ofRelation.get(sig[j]).add(new int[] {k, sig[j + 1]});
-        t++;
-      }
-      members[k] = classCells.get(k).toIntArray();
-      IntArrays.quickSort(members[k], (a, b) -> value[a] != value[b] ? Long.compare(value[a], value[b]) : Integer.compare(a, b));
-    }
-    termStart[classes] = t;
-    relationClasses = new int[relations.size()][];
-    relationClassCoefficients = new int[relations.size()][];
+    int classes = twins.classes();
     withheldPositions = new IntArrayList[relations.size()];
     for (int r = 0; r < relations.size(); r++) {
-      relationClasses[r] = ofRelation.get(r).stream().mapToInt(p -> p[0]).toArray();
-      relationClassCoefficients[r] = ofRelation.get(r).stream().mapToInt(p -> p[1]).toArray();
       withheldPositions[r] = new IntArrayList();
     }
     suppressed = new boolean[cellCount];
@@ -242,21 +170,8 @@ final class Protection {
     balance = new int[relations.size()];
   }
 
-  /** Adds {@code sign} to cell {@code i}'s coefficient in the relation being read. */
-  private static void addTerm(int i, int sign, int[] coefficient, boolean[] named, List<Integer> inRelation) {
-    if (!named[i]) {
-      named[i] = true;
-      inRelation.add(i);
-    }
-    coefficient[i] += sign;
-  }
-
   private int cellIndex(CellId id) {
-    int i = cells.of(id);
-    if (i < 0) {
-      throw new IllegalArgumentException("relation names a cell that is not a count cell: " + id);
-    }
-    return i;
+    return twins.cellIndex(id);
   }
 
   /** Marks a cell suppressed. */
@@ -487,13 +402,13 @@ final class Protection {
   private record Search(
       int start, long same, long against, boolean allowAdd, long openCost, int first, int budget, long bound) {}
 
-  /** A partner for the relation being balanced: its class, its move after, the cost, what it leaves open. */
-  private record Candidate(int k, int next, long cost, int opened) {}
-
   /**
    * Balances the lowest open relation with the best partner and goes on; when that leads nowhere,
    * undoes it and tries the next best (up to {@link #BRANCHES}), within the search's budget of
-   * moves. Returns whether every relation is balanced.
+   * moves. Partners that lead straight into a dead end are passed over, and are looked for only as
+   * the step needs its next partner: when the best succeeds, the others are never looked at. (Each
+   * partner tried is undone before the next, so the step looks at them in the state it started
+   * from.) Returns whether every relation is balanced.
    */
   private boolean extend(Search search, int step) {
     if (open.isEmpty()) {
@@ -504,18 +419,24 @@ final class Protection {
       nodes = search.budget();
       return false;
     }
-    int r = open.first();
-    List<Candidate> candidates = candidates(search, r, step);
-    for (int tried = 0; tried < candidates.size(); tried++) {
+    Candidates choices = candidates(search, open.first(), step);
+    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
+    int tried = 0;
+    while (tried < BRANCHES && !bestFirst.isEmpty()) {
+      int i = bestFirst.dequeueInt();
+      int k = choices.k(i);
+      if (deadEnd(search, k, choices.move(i) - move[k])) {
+        continue;
+      }
+      tried++;
       if (++nodes > search.budget()) {
         return false;
       }
-      Candidate candidate = candidates.get(tried);
-      int k = candidate.k();
-      List<Integer> added = candidate.cost() > 0 ? plan(k, candidate.next() > 0 ? search.same() : search.against()) : List.of();
-      plannedCost += added.isEmpty() ? 0 : candidate.cost();
+      long cost = choices.cost(i);
+      int added = cost > 0 ? plan(k, choices.move(i) > 0 ? search.same() : search.against()) : 0;
+      plannedCost += added == 0 ? 0 : cost;
       boolean first = move[k] == 0 && changes[k] == 0;
-      int by = candidate.next() - move[k];
+      int by = choices.move(i) - move[k];
       shift(k, by);
       if (extend(search, step + 1)) {
         return true;
@@ -525,21 +446,25 @@ final class Protection {
       if (first) {
         movedClasses.pop();
       }
-      if (!added.isEmpty()) {
-        unplan(added.size());
-        plannedCost -= candidate.cost();
+      if (added > 0) {
+        unplan(added);
+        plannedCost -= cost;
       }
     }
     return false;
   }
 
   /**
-   * The classes that could balance relation {@code r} next, best first: at most {@link #BRANCHES}.
-   * Best is the least cost plus the search's {@code openCost} per unit left to balance, then the
-   * least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the least cost); ties
-   * go to the class in fewer relations, then the lower class (see {@link Candidates#bestFirst}).
+   * The classes that could balance relation {@code r} at {@code step}, to be taken best first by
+   * {@link Candidates#bestFirst}: the least cost plus the search's {@code openCost} per unit left to
+   * balance, then the least left ({@code openCost} {@link Long#MAX_VALUE}: the least left, then the
+   * least cost); ties go to the class in fewer relations, then the lower class.
    */
-  private List<Candidate> candidates(Search search, int r, int step) {
+  private Candidates candidates(Search search, int r, int step) {
+    if (choicesAtStep[step] == null) {
+      choicesAtStep[step] = new Candidates();
+    }
+    Candidates choices = choicesAtStep[step];
     choices.clear();
     IntArrayList withheld = withheldPositions[r];
     int count = search.allowAdd() ? relationClasses[r].length : withheld.size();
@@ -564,17 +489,7 @@ final class Protection {
     for (int i = 1; i < choices.size() && partnersCostAlike; i++) {
       partnersCostAlike = choices.cost(i) == choices.cost(0);
     }
-    // only the best BRANCHES are tried: look ahead for dead ends in order until there are that many
-    IntPriorityQueue bestFirst = choices.bestFirst(search.openCost());
-    List<Candidate> best = new ArrayList<>(BRANCHES);
-    while (!bestFirst.isEmpty() && best.size() < BRANCHES) {
-      int i = bestFirst.dequeueInt();
-      int k = choices.k(i);
-      if (!deadEnd(search, k, choices.move(i) - move[k])) {
-        best.add(new Candidate(k, choices.move(i), choices.cost(i), choices.opened(i)));
-      }
-    }
-    return best;
+    return choices;
   }
 
   /**
@@ -642,11 +557,7 @@ final class Protection {
     if (known != ClassCostCache.UNKNOWN) {
       return known;
     }
-    List<Integer> add = additions(k, need);
-    long cost = add == null ? -1 : 0;
-    for (int i = 0; add != null && i < add.size(); i++) {
-      cost += value[add.get(i)];
-    }
+    long cost = additions(k, need, chosen);
     additionCosts.put(k, need, cost);
     return cost;
   }
@@ -657,17 +568,18 @@ final class Protection {
     roomToMove[k] = classSuppressed[k] + plannedCount[k] >= 1 ? classRoom[k] + plannedRoom[k] : Long.MIN_VALUE;
   }
 
-  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns them. */
-  private List<Integer> plan(int k, long need) {
-    List<Integer> add = additions(k, need);
-    for (int m : add) {
+  /** Plans the cheapest additions to class {@code k} for {@code need} room; returns how many cells it planned. */
+  private int plan(int k, long need) {
+    additions(k, need, chosen);
+    for (int i = 0; i < chosen.size(); i++) {
+      int m = chosen.getInt(i);
       planned.push(m);
       isPlanned[m] = true;
       plannedRoom[k] += room[m];
       plannedCount[k]++;
     }
     classChanged(k);
-    return add;
+    return chosen.size();
   }
 
   /** Undoes the last {@code count} cells planned. */
@@ -684,37 +596,45 @@ final class Protection {
   /**
    * The cheapest published members giving class {@code k} at least one suppressed member and
    * {@code need} room: the smallest single one that suffices, or the smallest ones together,
-   * whichever costs less; null if even all of them do not.
+   * whichever costs less. Puts them in {@code into} (emptied first: the search asks this for every
+   * partner it weighs, so it fills a list it keeps rather than a new one) and returns their total
+   * value; -1, and none, if even all of them do not suffice.
    */
-  private List<Integer> additions(int k, long need) {
-    List<Integer> together = new ArrayList<>();
+  private long additions(int k, long need, IntArrayList into) {
+    into.clear();
     long roomNow = classRoom[k] + plannedRoom[k];
     long have = roomNow;
     long count = classSuppressed[k] + plannedCount[k];
     long togetherCost = 0;
-    Integer single = null;
+    int single = -1;
     for (int m : members[k]) {
       if (suppressed[m] || isPlanned[m]) {
         continue;
       }
-      if (single == null && roomNow + room[m] >= need) {
+      if (single < 0 && roomNow + room[m] >= need) {
         single = m;
       }
       if (count < 1 || have < need) {
-        together.add(m);
+        into.add(m);
         togetherCost += value[m];
         have += room[m];
         count++;
       }
-      if (single != null && count >= 1 && have >= need) {
+      if (single >= 0 && count >= 1 && have >= need) {
         break;
       }
     }
     boolean togetherWorks = count >= 1 && have >= need;
-    if (single != null && (!togetherWorks || value[single] <= togetherCost)) {
-      return List.of(single);
+    if (single >= 0 && (!togetherWorks || value[single] <= togetherCost)) {
+      into.clear();
+      into.add(single);
+      return value[single];
     }
-    return togetherWorks ? together : null;
+    if (!togetherWorks) {
+      into.clear();
+      return -1;
+    }
+    return togetherCost;
   }
 
   /** The classes the current search has moved and not moved back, in the order first moved. */

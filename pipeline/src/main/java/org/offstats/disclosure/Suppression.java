@@ -1,10 +1,7 @@
 package org.offstats.disclosure;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +22,9 @@ import java.util.TreeSet;
  * proven in their turn. If no bounded search finds a certificate, every published cell in the
  * cell's relations is withheld and the cell is looked at again, then the cells related to those,
  * and so on: a pattern is published only when every withheld cell is proven. Choices depend on
- * values and on {@link CellId} order only, so the same tables give the same pattern on any runner.
- * {@link DisclosureAudit} checks the result independently by linear programming.
+ * values and on {@link CellId} order only, so the same tables give the same pattern on any runner
+ * (and the search, which {@link SecondarySuppression} runs on two threads, one group of linked
+ * cells at a time, gives the pattern one queue of cells gives). {@link DisclosureAudit} checks the result independently by linear programming.
  */
 public final class Suppression {
   /** Why a cell is withheld. */
@@ -35,15 +33,18 @@ public final class Suppression {
     SECONDARY
   }
 
-  /** How many proofs the clean-up may redo, per withheld cell: bounds its work on any input. */
-  private static final long CLEAN_UP_PROOFS_PER_CELL = 20;
-
   private final Map<CellId, Reason> suppressed;
   private final Set<String> withdrawn;
+  /**
+   * Per table, how many cells are withheld for each reason (by ordinal): counted once, as the run
+   * asks for every table and reason and a large run withholds hundreds of thousands of cells.
+   */
+  private final Map<String, long[]> counts = new HashMap<>();
 
   private Suppression(Map<CellId, Reason> suppressed, Set<String> withdrawn) {
     this.suppressed = Collections.unmodifiableMap(suppressed);
     this.withdrawn = Set.copyOf(withdrawn);
+    suppressed.forEach((cell, reason) -> counts.computeIfAbsent(cell.table(), t -> new long[Reason.values().length])[reason.ordinal()]++);
   }
 
   /**
@@ -60,7 +61,6 @@ public final class Suppression {
   public static Suppression of(ForceCells cells, List<Relation> relations, DisclosurePolicy policy) {
     // a hash map while working; put in cell order (by number, not by name) when done
     CellIndex index = new CellIndex(cells);
-    Comparator<CellId> cellOrder = index.order();
     Map<CellId, Reason> suppressed = new HashMap<>();
     for (int i = 0; i < index.size(); i++) {
       if (policy.isSmall(index.value(i))) {
@@ -73,46 +73,22 @@ public final class Suppression {
     Set<String> withdrawn = new TreeSet<>();
     List<Relation> binding = new ArrayList<>();
     for (Relation relation : relations) {
-      long least = relation.plus().stream().mapToLong(cells::lowerBound).sum();
-      if (relation.minus().isEmpty() && !relation.plus().isEmpty() && relation.high() - least <= policy.protectionWidth()) {
+      // only a headline (cells on one side) can be withdrawn: the least its cells add up to is worked
+      // out for those alone
+      if (relation.minus().isEmpty() && !relation.plus().isEmpty() && relation.high() - leastSum(relation, cells) <= policy.protectionWidth()) {
         withdrawn.add(relation.name());
       } else {
         binding.add(relation);
       }
     }
-    Protection protection = new Protection(index, binding, policy);
-    Deque<CellId> pending = new ArrayDeque<>(index.inOrder(suppressed.keySet()));
-    pending.forEach(protection::suppress);
-    Map<CellId, Set<CellId>> widened = new HashMap<>();
-    while (!pending.isEmpty()) {
-      CellId cell = pending.poll();
-      if (protection.proven(cell)) {
-        continue;
-      }
-      Optional<List<CellId>> complement = protection.complement(cell);
-      List<CellId> added = complement.orElseGet(() -> widen(cell, protection, widened));
-      for (CellId more : added) {
-        if (suppressed.putIfAbsent(more, Reason.SECONDARY) == null) {
-          protection.suppress(more);
-          pending.add(more);
-        }
-      }
-      if (complement.isEmpty()) {
-        // look at it again with the whole relation withheld
-        pending.addFirst(cell);
-      }
-    }
-    // clean-up: publish again each secondary cell, largest first, that no proof turns out to need
-    List<CellId> secondary =
-        suppressed.entrySet().stream().filter(e -> e.getValue() == Reason.SECONDARY).map(Map.Entry::getKey)
-            .sorted(Comparator.comparingLong((CellId c) -> index.value(index.of(c))).reversed().thenComparing(cellOrder)).toList();
-    long[] budget = {CLEAN_UP_PROOFS_PER_CELL * (long) suppressed.size()};
-    for (CellId cell : secondary) {
-      if (budget[0] > 0 && protection.release(cell, budget)) {
-        suppressed.remove(cell);
-      }
-    }
+    TwinClasses twins = new TwinClasses(index, binding);
+    suppressed = SecondarySuppression.of(twins, policy, index.inOrder(suppressed.keySet()));
     return new Suppression(inOrder(suppressed, index), withdrawn);
+  }
+
+  /** The least {@code relation}'s cells on the plus side could add up to. */
+  private static long leastSum(Relation relation, ForceCells cells) {
+    return relation.plus().stream().mapToLong(cells::lowerBound).sum();
   }
 
   /** {@code suppressed} in cell order. */
@@ -120,35 +96,6 @@ public final class Suppression {
     Map<CellId, Reason> sorted = new LinkedHashMap<>();
     index.inOrder(suppressed.keySet()).forEach(cell -> sorted.put(cell, suppressed.get(cell)));
     return sorted;
-  }
-
-  /**
-   * The published cells one relation further out from {@code cell} than last time: first those in
-   * its own relations, then those in relations with any of them, and so on. Fails when every linked
-   * cell is already withheld and the cell still cannot be proven: a pattern that may give a cell
-   * away is never published.
-   */
-  private static List<CellId> widen(CellId cell, Protection protection, Map<CellId, Set<CellId>> widened) {
-    Set<CellId> reached = widened.computeIfAbsent(cell, c -> new TreeSet<>(Set.of(c)));
-    while (true) {
-      TreeSet<CellId> published = new TreeSet<>();
-      TreeSet<CellId> next = new TreeSet<>(reached);
-      for (CellId c : reached) {
-        for (CellId partner : protection.relationPartners(c, true)) {
-          next.add(partner);
-        }
-        published.addAll(protection.relationPartners(c, false));
-      }
-      if (!published.isEmpty()) {
-        reached.addAll(published);
-        return List.copyOf(published);
-      }
-      if (next.size() == reached.size()) {
-        throw new IllegalStateException(
-            "secondary suppression cannot prove " + cell + " protected although every cell linked to it is withheld: the declared relations pin it down");
-      }
-      reached.addAll(next);
-    }
   }
 
   public boolean isSuppressed(CellId cell) {
@@ -166,6 +113,7 @@ public final class Suppression {
 
   /** How many cells of {@code table} are withheld for {@code reason}. */
   public long count(String table, Reason reason) {
-    return suppressed.entrySet().stream().filter(e -> e.getKey().table().equals(table) && e.getValue() == reason).count();
+    long[] ofTable = counts.get(table);
+    return ofTable == null ? 0 : ofTable[reason.ordinal()];
   }
 }

@@ -2,6 +2,11 @@ package org.offstats.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ClassCostCacheTest {
@@ -36,5 +41,38 @@ class ClassCostCacheTest {
     cache.put(0, Long.MAX_VALUE / 4, 0);
     assertThat(cache.get(0, 1)).isEqualTo(ClassCostCache.UNKNOWN);
     assertThat(cache.get(0, Long.MAX_VALUE / 4)).isZero();
+  }
+
+  /**
+   * Against a plain model: per class, the last four values put since the class last changed. As
+   * {@link Protection} uses it, an argument is put only when {@link ClassCostCache#get} did not know it.
+   */
+  @Test
+  void agreesWithTheLastFourPutsSinceEachChange() {
+    Random random = new Random(4);
+    int classes = 5;
+    ClassCostCache cache = new ClassCostCache(classes);
+    List<Deque<long[]>> model = new ArrayList<>();
+    for (int k = 0; k < classes; k++) {
+      model.add(new ArrayDeque<>());
+    }
+    for (int step = 0; step < 50_000; step++) {
+      int k = random.nextInt(classes);
+      long argument = random.nextInt(8) == 0 ? Long.MAX_VALUE / 4 : random.nextInt(7);
+      long known = model.get(k).stream().filter(e -> e[0] == argument).mapToLong(e -> e[1]).findFirst().orElse(ClassCostCache.UNKNOWN);
+      assertThat(cache.get(k, argument)).isEqualTo(known);
+      int action = random.nextInt(10);
+      if (action == 0) {
+        cache.invalidate(k);
+        model.get(k).clear();
+      } else if (known == ClassCostCache.UNKNOWN && action < 8) {
+        long value = random.nextInt(3) == 0 ? -1 : random.nextInt(1000);
+        cache.put(k, argument, value);
+        model.get(k).addLast(new long[] {argument, value});
+        if (model.get(k).size() > 4) {
+          model.get(k).removeFirst();
+        }
+      }
+    }
   }
 }

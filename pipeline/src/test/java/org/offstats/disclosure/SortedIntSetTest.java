@@ -51,4 +51,42 @@ class SortedIntSetTest {
       }
     }
   }
+
+  @Test
+  void agreesWithATreeSetOverValuesSpreadAcrossManyWords() {
+    // values up to 20,000 take more than one summary word; the set grows as they come
+    Random random = new Random(60);
+    SortedIntSet set = new SortedIntSet();
+    TreeSet<Integer> expected = new TreeSet<>();
+    for (int step = 0; step < 50_000; step++) {
+      int value = random.nextBoolean() ? random.nextInt(20_000) : random.nextInt(200);
+      if (random.nextInt(3) > 0) {
+        set.add(value);
+        expected.add(value);
+      } else {
+        Integer present = expected.ceiling(value);
+        int gone = present == null || random.nextBoolean() ? value : present;
+        set.remove(gone);
+        expected.remove(gone);
+      }
+      assertSameLowest(set, expected);
+      if (step % 10_000 == 9_999) {
+        set.clear();
+        expected.clear();
+        assertSameLowest(set, expected);
+      }
+    }
+  }
+
+  private static void assertSameLowest(SortedIntSet set, TreeSet<Integer> expected) {
+    assertThat(set.isEmpty()).isEqualTo(expected.isEmpty());
+    if (!expected.isEmpty()) {
+      assertThat(set.first()).isEqualTo(expected.first());
+    }
+  }
+
+  @Test
+  void refusesNegativeValues() {
+    assertThatThrownBy(() -> new SortedIntSet().add(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
