@@ -89,6 +89,10 @@ public final class RowValidator implements Serializable {
           "the record has " + fields.length + " fields; the header has " + header.fieldCount());
     }
     for (int i = 0; i < fields.length; i++) {
+      // a UTF-16 unit is at most 3 bytes of UTF-8 (a pair of them 4): most fields cannot be over
+      if (3L * fields[i].length() <= fieldLimitBytes) {
+        continue;
+      }
       long bytes = utf8Length(fields[i]);
       if (bytes > fieldLimitBytes) {
         return Result.reject(

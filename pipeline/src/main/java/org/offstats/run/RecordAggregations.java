@@ -2,10 +2,11 @@ package org.offstats.run;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.offstats.domain.KeyNumbers;
 import org.offstats.extract.Records;
@@ -70,7 +71,8 @@ public final class RecordAggregations implements Serializable {
     private static final int CHARGE_GROUP = 32;
     private final PartialTables partials;
     private final DataQuality.Counts quality = new DataQuality.Counts();
-    private final Set<String> chargedArrestIds = new HashSet<>();
+    /** The arrest ids charged outcomes link to, as read: an id comes once per crime that links to it. */
+    private final List<String> chargedArrestIds = new ArrayList<>();
     private final HeadlineCells headlines = new HeadlineCells(figures, reference);
     private final Map<String, String> ethnicityGroups = ArrestsByDemographicsTable.ethnicityGroups();
     private final CellSink arrestsByOffence;
@@ -168,6 +170,7 @@ public final class RecordAggregations implements Serializable {
      */
     public void chargeArrests(Aggregator crimes, KeyNumbers arrestIds) {
       String[] charged = crimes.chargedArrestIds.toArray(new String[0]);
+      BitSet marked = new BitSet();
       // looked up in groups, each group prefetched first, so that their cache misses overlap
       for (int group = 0; group < charged.length; group += CHARGE_GROUP) {
         int end = Math.min(group + CHARGE_GROUP, charged.length);
@@ -176,7 +179,8 @@ public final class RecordAggregations implements Serializable {
         }
         for (int i = group; i < end; i++) {
           int number = arrestIds.find(charged[i]);
-          if (number >= 0) {
+          if (number >= 0 && !marked.get(number)) {
+            marked.set(number); // an arrest several crimes link to is charged once
             arrestOutcomeCells[number].add(ArrestOutcomesTable.CHARGED);
           }
         }
