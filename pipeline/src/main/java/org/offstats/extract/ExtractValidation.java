@@ -248,10 +248,17 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     }
   }
 
-  /** The extract's size in bytes as checksummed, or 0 when a file's size is not known. */
+  /**
+   * The extract's size in bytes as checksummed, or 0 when a file's size is not known or the extract
+   * mixes gzipped and plain files (bytes would not compare with bytes, and the estimate of its
+   * records could be many times too large).
+   */
   private long extractBytes(List<InputFile> files) {
     long bytes = 0;
     for (InputFile file : files) {
+      if (file.gzipped() != files.get(0).gzipped()) {
+        return 0;
+      }
       InputScan.FileChecksum checksum = checksums.get(file.path());
       if (checksum == null) {
         return 0;

@@ -2,6 +2,7 @@ package org.offstats.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -84,36 +85,43 @@ public record InputScan(
     try (Stream<Path> listing = Files.list(input)) {
       topLevel = listing.filter(Files::isRegularFile).toList();
     }
-    for (CsvContract extract : Schemas.extracts()) {
-      List<Path> extractFiles =
-          topLevel.stream()
-              .filter(p -> isExtractFile(p.getFileName().toString(), extract.name()))
-              .sorted(Comparator.comparing((Path p) -> fileOrderKey(p.getFileName().toString()), Arrays::compareUnsigned)
-                  .thenComparing(p -> p.getFileName().toString().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))
-              .toList();
-      for (Path path : extractFiles) {
-        String relative = path.getFileName().toString();
-        used.add(relative);
-        List<String> header;
-        try (InputStream in = Files.newInputStream(path);
-            CsvRecordReader reader = new CsvRecordReader(in, relative, relative.endsWith(".gz"))) {
-          header = reader.header();
+    List<PoliceUkFile> policeUk;
+    try {
+      for (CsvContract extract : Schemas.extracts()) {
+        List<Path> extractFiles =
+            topLevel.stream()
+                .filter(p -> isExtractFile(p.getFileName().toString(), extract.name()))
+                .sorted(Comparator.comparing((Path p) -> fileOrderKey(p.getFileName().toString()), Arrays::compareUnsigned)
+                    .thenComparing(p -> p.getFileName().toString().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned))
+                .toList();
+        for (Path path : extractFiles) {
+          String relative = path.getFileName().toString();
+          used.add(relative);
+          List<String> header;
+          try (InputStream in = Files.newInputStream(path);
+              CsvRecordReader reader = new CsvRecordReader(in, relative, relative.endsWith(".gz"))) {
+            header = reader.header();
+          }
+          HeaderMap headerMap = HeaderMap.of(extract, header, relative);
+          if (!headerMap.extraColumns().isEmpty()) {
+            warnings.add(relative + ": extra columns ignored: " + String.join(", ", headerMap.extraColumns()));
+          }
+          if (!headerMap.absentOptionalColumns().isEmpty()) {
+            warnings.add(relative + ": optional columns absent, read as empty: " + String.join(", ", headerMap.absentOptionalColumns()));
+          }
+          files.add(new InputFile(files.size(), extract.name(), relative, path.toAbsolutePath().toString(), headerMap));
+          toChecksum.put(relative, path);
         }
-        HeaderMap headerMap = HeaderMap.of(extract, header, relative);
-        if (!headerMap.extraColumns().isEmpty()) {
-          warnings.add(relative + ": extra columns ignored: " + String.join(", ", headerMap.extraColumns()));
-        }
-        if (!headerMap.absentOptionalColumns().isEmpty()) {
-          warnings.add(relative + ": optional columns absent, read as empty: " + String.join(", ", headerMap.absentOptionalColumns()));
-        }
-        files.add(new InputFile(files.size(), extract.name(), relative, path.toAbsolutePath().toString(), headerMap));
-        toChecksum.put(relative, path);
       }
-    }
-    List<PoliceUkFile> policeUk = PoliceUkFile.findAll(input);
-    for (PoliceUkFile file : policeUk) {
-      used.add(file.path());
-      toChecksum.put(file.path(), Path.of(file.location()));
+      policeUk = PoliceUkFile.findAll(input);
+      for (PoliceUkFile file : policeUk) {
+        used.add(file.path());
+        toChecksum.put(file.path(), Path.of(file.location()));
+      }
+    } catch (IOException | RuntimeException problem) {
+      // a file read one by one before this one would have failed its checksum first: report that
+      perFile(toChecksum, InputScan::checksum);
+      throw problem;
     }
     Map<String, FileChecksum> checksums = perFile(toChecksum, InputScan::checksum);
     Path referenceFolder = input.resolve(REFERENCE_FOLDER);
@@ -222,22 +230,31 @@ public record InputScan(
   public void confirmUnchanged() {
     Map<String, Path> again = new LinkedHashMap<>();
     checksums.keySet().forEach(path -> again.put(path, input.resolve(path)));
-    Map<String, FileChecksum> now;
+    Map<String, Optional<InputException>> problems;
     try {
-      now = perFile(again, (path, relative) -> checksumAgain(relative));
+      problems = perFile(again, (path, relative) -> changeOf(checksums.get(relative)));
     } catch (IOException e) {
-      throw new IllegalStateException(e); // checksumAgain reports its own
+      throw new IllegalStateException(e); // changeOf reports its own problems
     }
-    for (FileChecksum before : checksums.values()) {
-      Optional<String> difference = before.differenceFrom(now.get(before.path()));
-      if (difference.isPresent()) {
-        throw changedWhileRead(before.path(), difference.get());
+    // the first file, in order, that changed or cannot be read again, as reading them one by one would find
+    for (Optional<InputException> problem : problems.values()) {
+      if (problem.isPresent()) {
+        throw problem.get();
       }
     }
     for (ReferenceData.Source source : reference.sources()) {
       if (source.path().startsWith(REFERENCE_FOLDER + "/") && !checksumAgain(source.path()).sha256().equals(source.sha256())) {
         throw changedWhileRead(source.path(), "its SHA-256 changed");
       }
+    }
+  }
+
+  /** How a file differs from its checksum taken before reading, as the exception to report; empty when it does not. */
+  private Optional<InputException> changeOf(FileChecksum before) {
+    try {
+      return before.differenceFrom(checksumAgain(before.path())).map(difference -> changedWhileRead(before.path(), difference));
+    } catch (InputException problem) {
+      return Optional.of(problem);
     }
   }
 
@@ -264,8 +281,13 @@ public record InputScan(
    * they had been read one by one.
    */
   static <T> Map<String, T> perFile(Map<String, Path> files, FileTask<T> task) throws IOException {
+    return perFile(files, task, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #perFile(Map, FileTask)} on at most {@code processors} threads. */
+  static <T> Map<String, T> perFile(Map<String, Path> files, FileTask<T> task, int processors) throws IOException {
     Map<String, T> results = new LinkedHashMap<>();
-    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    int threads = Math.min(files.size(), processors);
     if (threads <= 1) {
       for (Map.Entry<String, Path> file : files.entrySet()) {
         results.put(file.getKey(), task.apply(file.getValue(), file.getKey()));
@@ -294,7 +316,7 @@ public record InputScan(
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while checksumming the inputs");
+      throw new InterruptedIOException("interrupted while checksumming the inputs");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {

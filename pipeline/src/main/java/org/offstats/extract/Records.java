@@ -30,7 +30,7 @@ public final class Records {
       types = FIELD_TYPES.computeIfAbsent(record.getClass(), c -> fieldTypes(record.getSchema()));
     }
     for (int i = 0; i < types.length; i++) {
-      LocalDate date = dates == null ? null : dates[i];
+      LocalDate date = dates == null || !types[i].isDate() ? null : dates[i];
       record.put(i, date != null ? date : types[i].convert(canonicalValues[i]));
     }
     return record;
@@ -54,6 +54,10 @@ public final class Records {
 
   /** A field's type: a union with null (an optional value) or not, and the value's own type. */
   private record FieldType(boolean optional, Schema type) {
+    boolean isDate() {
+      return type.getType() == Schema.Type.INT && type.getLogicalType() instanceof LogicalTypes.Date;
+    }
+
     Object convert(String value) {
       if (optional && (value == null || value.isEmpty())) {
         return null;

@@ -88,8 +88,9 @@ public final class PartialTables {
   }
 
   /**
-   * As {@link #merge}, for partials no one will use again: their tables and cells become the
-   * merged tables' own instead of being copied (a table only one reader counted moves whole; where
+   * As {@link #merge}, for partials no one will use again, whose tables are the mutable maps a
+   * reader builds (not decoded ones): their tables and cells become the merged tables' own, and
+   * are changed, instead of being copied (a table only one reader counted moves whole; where
    * several did, the others' cells are merged into the first's). The same cells and statistics as
    * {@link #merge}, without copying a hundred thousand cells at the end of reading.
    */

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.offstats.generate.SyntheticExtracts;
 
 /** Files checksummed side by side come back in their order, and fail as one-by-one reading would. */
 class InputScanPerFileTest {
@@ -39,7 +43,7 @@ class InputScanPerFileTest {
         awaitQuietly(lastDone); // the first file finishes after the last
       }
       return relative + " at " + path;
-    });
+    }, 2);
     assertThat(results).containsExactly(
         Map.entry("c.csv", "c.csv at /nowhere/c.csv"),
         Map.entry("a.csv", "a.csv at /nowhere/a.csv"),
@@ -59,6 +63,24 @@ class InputScanPerFileTest {
         throw new IOException("b.csv: cannot be read");
       }
       return relative;
-    })).isInstanceOf(IOException.class).hasMessage("b.csv: cannot be read");
+    }, 2)).isInstanceOf(IOException.class).hasMessage("b.csv: cannot be read");
+  }
+
+  @Test
+  void afterTheJobTheFirstFileInOrderThatChangedIsReportedWhateverLaterFilesDo(@TempDir Path dir) throws IOException {
+    SyntheticExtracts.write(dir, 100, 3, false);
+    InputScan scan = InputScan.of(dir);
+    List<String> files = List.copyOf(scan.checksums().keySet());
+    assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+    // the first file is rewritten to the same size, a later one is gone
+    Path first = dir.resolve(files.get(0));
+    byte[] bytes = Files.readAllBytes(first);
+    bytes[bytes.length - 2] = (byte) (bytes[bytes.length - 2] == 'x' ? 'y' : 'x');
+    Files.write(first, bytes);
+    Files.delete(dir.resolve(files.get(2)));
+
+    assertThatThrownBy(scan::confirmUnchanged)
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith(files.get(0) + ": changed while it was being read (");
   }
 }
