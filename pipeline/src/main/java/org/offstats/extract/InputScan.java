@@ -318,17 +318,7 @@ public record InputScan(
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while checksumming the inputs");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw ReadAhead.rethrown(e.getCause());
     }
   }
 
