@@ -40,6 +40,9 @@ import org.offstats.domain.NumberFormats;
  * </ul>
  */
 public final class CsvTableWriter {
+  /** One mapper for every table: thread-safe once made, and each new one resolves its serializers again. */
+  private static final CsvMapper MAPPER = new CsvMapper();
+
   /** GSS shorthand: confidential (a suppressed cell). */
   public static final String SUPPRESSED = "[c]";
 
@@ -60,7 +63,7 @@ public final class CsvTableWriter {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
     columns.forEach(c -> schema.addColumn(c.name()));
     try (Writer text = new OutputStreamWriter(OwnerOnly.newPublicFile(file), StandardCharsets.UTF_8);
-        SequenceWriter csv = new CsvMapper().writer(schema.build()).writeValues(text)) {
+        SequenceWriter csv = MAPPER.writer(schema.build()).writeValues(text)) {
       // the header goes through the same writer as the rows, so a table with no rows has it too
       csv.write(columns.stream().map(TableColumn::name).toArray());
       for (IndexedRecord row : rows) {
