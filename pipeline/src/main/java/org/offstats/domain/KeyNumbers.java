@@ -29,6 +29,12 @@ public final class KeyNumbers {
    */
   static final int CHUNK_CHARS = 1 << 18;
 
+  /**
+   * How many keys a caller prefetches ({@link #prefetch}) before looking them up: enough for their
+   * cache misses to overlap, few enough that the fetched slots are still cached when looked up.
+   */
+  public static final int PREFETCH_GROUP = 32;
+
   private final List<byte[]> chunks = new ArrayList<>();
   private byte[] chunk = new byte[0];
   private int chunkUsed;

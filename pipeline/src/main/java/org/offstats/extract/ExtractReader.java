@@ -31,11 +31,6 @@ final class ExtractReader implements Runnable {
 
   /** Batches validation may run ahead of aggregation. */
   private static final int BATCHES_AHEAD = 4;
-  /**
-   * Records whose large-table look-ups are fetched together before they are added, so that their
-   * cache misses overlap ({@link RecordAggregations.Aggregator#prefetch}).
-   */
-  private static final int PREFETCH_GROUP = 32;
 
   private final String extract;
   private final ExtractValidation validation;
@@ -81,8 +76,9 @@ final class ExtractReader implements Runnable {
           aggregator.expect(extract, batch.expectedRecords);
         }
         List<SpecificRecordBase> accepted = batch.accepted;
-        for (int group = 0; group < accepted.size(); group += PREFETCH_GROUP) {
-          int end = Math.min(group + PREFETCH_GROUP, accepted.size());
+        // each group's large-table look-ups fetched together first (RecordAggregations.Aggregator#prefetch)
+        for (int group = 0; group < accepted.size(); group += KeyNumbers.PREFETCH_GROUP) {
+          int end = Math.min(group + KeyNumbers.PREFETCH_GROUP, accepted.size());
           for (int i = group; i < end; i++) {
             aggregator.prefetch(accepted.get(i));
           }

@@ -78,7 +78,7 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
    * each waits behind a whole record's work; so the keys of this many records are fetched together
    * ({@link KeyNumbers#prefetch}), their misses overlapping, then looked up.
    */
-  static final int DUPLICATE_RULE_GROUP = 32;
+  static final int DUPLICATE_RULE_GROUP = KeyNumbers.PREFETCH_GROUP;
 
   /** A record read and checked, waiting for the duplicate rule: rejected already, or with its key. */
   private record Checked(CsvRecordReader.Record record, RowValidator.Result result, RejectedRow rejected, String key,

@@ -68,7 +68,6 @@ public final class RecordAggregations implements Serializable {
    * crime has been read.
    */
   public final class Aggregator {
-    private static final int CHARGE_GROUP = 32;
     private final PartialTables partials;
     private final DataQuality.Counts quality = new DataQuality.Counts();
     /** The arrest ids charged outcomes link to, as read: an id comes once per crime that links to it. */
@@ -172,8 +171,8 @@ public final class RecordAggregations implements Serializable {
       String[] charged = crimes.chargedArrestIds.toArray(new String[0]);
       BitSet marked = new BitSet();
       // looked up in groups, each group prefetched first, so that their cache misses overlap
-      for (int group = 0; group < charged.length; group += CHARGE_GROUP) {
-        int end = Math.min(group + CHARGE_GROUP, charged.length);
+      for (int group = 0; group < charged.length; group += KeyNumbers.PREFETCH_GROUP) {
+        int end = Math.min(group + KeyNumbers.PREFETCH_GROUP, charged.length);
         for (int i = group; i < end; i++) {
           arrestIds.prefetch(charged[i]);
         }
