@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.offstats.extract.InputException;
 import org.offstats.run.BuildInfo;
 import org.offstats.run.CannotWriteException;
+import org.offstats.run.JitPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ public final class OffstatsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    JitPlan.forThisProcess();
     System.exit(execute(args));
   }
 

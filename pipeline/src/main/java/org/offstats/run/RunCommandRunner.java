@@ -161,13 +161,14 @@ public final class RunCommandRunner {
       OwnerOnly.createDirectory(layout.rejects());
       OwnerOnly.createDirectory(layout.work());
       checkpoint.reached(Stage.FOLDER_READY, temp);
+      JitPlan.jobBuilding(layout.work());
 
       JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), request.recordLimitBytes(), temp.toString());
       Pipeline pipeline = Pipeline.create(options);
       OffstatsJob.build(pipeline, plan);
       console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
           + " police.uk files from " + request.inputLabel());
-      RunProgress shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime);
+      RunProgress shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime, () -> JitPlan.extractsRead(layout.work()));
       long jobStarted = System.nanoTime();
       // not blocking on run(), so the progress counters can be polled while the DirectRunner works
       options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);

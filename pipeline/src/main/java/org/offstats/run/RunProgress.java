@@ -52,14 +52,22 @@ final class RunProgress {
   private final PrintStream err;
   private final List<Extract> extracts;
   private final LongSupplier nanoTime;
+  private final Runnable whenAllRead;
   private final Set<String> reported = new TreeSet<>();
+  private boolean allRead;
   private int barLength;
 
   RunProgress(Mode mode, PrintStream err, List<Extract> extracts, LongSupplier nanoTime) {
+    this(mode, err, extracts, nanoTime, () -> {});
+  }
+
+  /** {@code whenAllRead} runs once, as soon as the counters show every extract's files read. */
+  RunProgress(Mode mode, PrintStream err, List<Extract> extracts, LongSupplier nanoTime, Runnable whenAllRead) {
     this.mode = mode;
     this.err = err;
     this.extracts = List.copyOf(extracts);
     this.nanoTime = nanoTime;
+    this.whenAllRead = whenAllRead;
   }
 
   /** A line saying a stage has begun or ended, unless progress is off. */
@@ -79,7 +87,12 @@ final class RunProgress {
         if (state != null && state.isTerminal()) {
           break;
         }
-        show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), false);
+        Map<String, Read> read = read(result);
+        if (!allRead && extracts.stream().allMatch(e -> read.getOrDefault(e.name(), Read.NONE).files() >= e.files())) {
+          allRead = true;
+          whenAllRead.run();
+        }
+        show(read, Duration.ofNanos(nanoTime.getAsLong() - started), false);
       }
       PipelineResult.State state = result.waitUntilFinish();
       show(read(result), Duration.ofNanos(nanoTime.getAsLong() - started), true);

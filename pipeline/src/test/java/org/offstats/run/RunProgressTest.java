@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricKey;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
+import org.offstats.extract.ReadProgress;
 import org.junit.jupiter.api.Test;
 
 /** The progress lines, from fixed counts and times. */
@@ -18,9 +28,9 @@ class RunProgressTest {
 
   @Test
   void anExtractsLineHasFilesSizeRowsAndRate() {
-    assertThat(RunProgress.extractLine(ARRESTS, new RunProgress.Read(25_017, 4_000_000, 2), Duration.ofMillis(2_500)))
+    assertThat(RunProgress.extractLine(ARRESTS, new RunProgress.Read(25_017, 4_000_000, 2), java.time.Duration.ofMillis(2_500)))
         .isEqualTo("arrests: 2 files, 4.0 MB, 25,017 rows in 2.5 s (10,007 rows/s)");
-    assertThat(RunProgress.extractLine(OUTCOMES, new RunProgress.Read(3, 812, 1), Duration.ofSeconds(1)))
+    assertThat(RunProgress.extractLine(OUTCOMES, new RunProgress.Read(3, 812, 1), java.time.Duration.ofSeconds(1)))
         .isEqualTo("outcomes: 1 file, 812 B, 3 rows in 1.0 s (3 rows/s)");
   }
 
@@ -29,16 +39,16 @@ class RunProgressTest {
     Map<String, RunProgress.Read> read =
         Map.of("arrests", new RunProgress.Read(12_000, 2_000_000, 1), "outcomes", new RunProgress.Read(500, 500_000, 0));
     // 2.5 MB of 5 MB in 5 s: 0.5 MB/s, 5 s to go
-    assertThat(RunProgress.barLine(List.of(ARRESTS, OUTCOMES, ORDERS), read, Duration.ofSeconds(5)))
+    assertThat(RunProgress.barLine(List.of(ARRESTS, OUTCOMES, ORDERS), read, java.time.Duration.ofSeconds(5)))
         .isEqualTo("[############------------] 50% 2.5 MB of 5.0 MB, 500.0 kB/s, ETA 0:05; arrests 12,000 rows, outcomes 500 rows");
   }
 
   @Test
   void theEtaIsTheTimeLeftAtTheRateSoFar() {
-    assertThat(RunProgress.eta(0, 100, Duration.ofSeconds(3))).isEqualTo("--:--");
-    assertThat(RunProgress.eta(100, 100, Duration.ofSeconds(3))).isEqualTo("0:00");
-    assertThat(RunProgress.eta(1, 4, Duration.ofSeconds(30))).isEqualTo("1:30");
-    assertThat(RunProgress.eta(1, 1_000, Duration.ofSeconds(10))).isEqualTo("2:46:30");
+    assertThat(RunProgress.eta(0, 100, java.time.Duration.ofSeconds(3))).isEqualTo("--:--");
+    assertThat(RunProgress.eta(100, 100, java.time.Duration.ofSeconds(3))).isEqualTo("0:00");
+    assertThat(RunProgress.eta(1, 4, java.time.Duration.ofSeconds(30))).isEqualTo("1:30");
+    assertThat(RunProgress.eta(1, 1_000, java.time.Duration.ofSeconds(10))).isEqualTo("2:46:30");
   }
 
   @Test
@@ -60,6 +70,70 @@ class RunProgressTest {
     assertThat(RunProgress.Mode.AUTO.resolve(true)).isEqualTo(RunProgress.Mode.BAR);
     assertThat(RunProgress.Mode.AUTO.resolve(false)).isEqualTo(RunProgress.Mode.LINES);
     assertThat(RunProgress.Mode.OFF.resolve(true)).isEqualTo(RunProgress.Mode.OFF);
+  }
+
+  @Test
+  void whenAllReadRunsOnceAtThePollThatSeesEveryFileRead() {
+    // polls 1 to 4 see: nothing; arrests 1 of 2 files; arrests 2 of 2 and outcomes 0 of 1; all read
+    List<Map<String, Long>> polls =
+        List.of(
+            Map.of(),
+            Map.of("arrests", 1L),
+            Map.of("arrests", 2L, "outcomes", 0L),
+            Map.of("arrests", 2L, "outcomes", 1L),
+            Map.of("arrests", 2L, "outcomes", 1L),
+            Map.of("arrests", 2L, "outcomes", 1L));
+    FakeJob job = new FakeJob(polls);
+    List<Integer> calledAt = new ArrayList<>();
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    new RunProgress(RunProgress.Mode.OFF, err, List.of(ARRESTS, OUTCOMES, ORDERS), () -> 0L, () -> calledAt.add(job.polls.get()))
+        .follow(job);
+    assertThat(calledAt).containsExactly(4);
+  }
+
+  /** A job that is running for as many polls as it has counters for, then done. */
+  private static final class FakeJob implements PipelineResult {
+    final AtomicInteger polls = new AtomicInteger();
+    private final List<Map<String, Long>> filesRead;
+
+    FakeJob(List<Map<String, Long>> filesRead) {
+      this.filesRead = filesRead;
+    }
+
+    @Override
+    public State getState() {
+      return polls.get() < filesRead.size() ? State.RUNNING : State.DONE;
+    }
+
+    @Override
+    public State cancel() {
+      return State.CANCELLED;
+    }
+
+    @Override
+    public State waitUntilFinish(Duration duration) {
+      polls.incrementAndGet();
+      return getState();
+    }
+
+    @Override
+    public State waitUntilFinish() {
+      return State.DONE;
+    }
+
+    @Override
+    public MetricResults metrics() {
+      return new MetricResults() {
+        @Override
+        public MetricQueryResults queryMetrics(MetricsFilter filter) {
+          List<MetricResult<Long>> counters = new ArrayList<>();
+          filesRead.get(Math.min(polls.get(), filesRead.size()) - 1).forEach((extract, files) ->
+              counters.add(MetricResult.attempted(
+                  MetricKey.create("ReadExtracts", MetricName.named(ReadProgress.NAMESPACE, ReadProgress.name(ReadProgress.FILES_READ, extract))), files)));
+          return MetricQueryResults.create(counters, List.of(), List.of(), List.of());
+        }
+      };
+    }
   }
 
   private static String stageLines(RunProgress.Mode mode) {
