@@ -30,7 +30,7 @@ public final class OffstatsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    JitPlan.forThisProcess();
+    JitPlan.enableForThisProcess();
     System.exit(execute(args));
   }
 

@@ -2,45 +2,50 @@ package org.offstats.run;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Where an {@code offstats} process lets HotSpot's optimising compiler (C2) spend its time (issue
- * #6). On a 2-core machine C2 took 12 of the 39 CPU seconds of a run on 2 million arrests, and most
- * of it went on code that runs once or briefly: Beam building and starting the job (reflection,
- * bytecode generation, Java serialization of the steps, class loading), and, once the extracts are
- * read, the tables' set-up, the writers and the report. That CPU was taken from the readers.
+ * Where a run lets HotSpot's optimising compiler (C2) spend its time (issue #6). On a 2-core
+ * machine C2 took 12 of the 39 CPU seconds of a DirectRunner run on 2 million arrests, most of it
+ * on code that runs once or briefly: Beam building and starting the job (reflection, bytecode
+ * generation, Java serialization of the steps, class loading), and, once the extracts are read,
+ * the tables' set-up, the writers and the report. That CPU was taken from the readers.
  *
- * <p>The plan leaves that code to the quick compiler (C1), with HotSpot Compiler Control
- * directives (JEP 165) that the process adds to itself through the platform's {@code
- * DiagnosticCommand} MBean ({@code Compiler.directives_add}, as {@code jcmd} would):
+ * <p>The plan gives the JVM HotSpot Compiler Control directives (JEP 165), through the platform's
+ * {@code DiagnosticCommand} MBean ({@code Compiler.directives_add}, as {@code jcmd} would). The
+ * command reads directives from a file only: each set goes through a file in the run's own work
+ * folder, deleted as soon as the JVM has read it.
  *
  * <ul>
- *   <li>from the moment the run has its temporary folder (the directives go through a file, and
- *       that is the one folder of its own a run has; the platform's MBeans start on a thread of
- *       their own before), for the packages in {@link #BUILDING}, which only the job's construction
- *       and start-up run; and from then on no compiler inlines the few per-record methods in
- *       {@link #NOT_INLINED} into their callers;
- *   <li>once every extract is read, for everything compiled from then on, except disclosure
- *       control's search ({@link #SEARCH}), the one long loop after the reading. The readers' hot
- *       code is compiled by then, and keeps its compiled form.
+ *   <li>{@link #jobBuilding}, before the job is built: C2 leaves the packages in {@link #BUILDING},
+ *       which only the job's building and start-up run, to the quick compiler (C1); and no
+ *       compiler inlines the per-record methods in {@link #NOT_INLINED} into their callers while
+ *       the extracts are read.
+ *   <li>{@link #extractsRead}, once every force extract is read: C2 compiles only disclosure
+ *       control's search ({@link #SEARCH}), the one long loop left. The readers' hot code is
+ *       compiled by then and keeps its compiled form.
+ *   <li>{@link #close}, when the run ends: the directives it added are removed (a method already
+ *       left to C1 stays so).
  * </ul>
  *
  * <p>It changes only how fast code runs, never what it computes: compiled or interpreted, Java
- * code gives the same results (the same bytes at 2 million arrests, with and without the plan). It is on only in the {@code offstats} command's own process ({@link
- * #forThisProcess}), not where the code runs inside another program (the tests, a Flink worker).
- * {@code -Doffstats.jitPlan=off} turns it off, to compare. A JVM without the MBean or the command
- * (not HotSpot) runs without it, as does one that refuses a directive.
+ * code gives the same results (the same bytes at 2 million arrests, with and without the plan). It
+ * is used only in the {@code offstats} command's own process ({@link #enableForThisProcess}, from
+ * {@code main}), with the DirectRunner; not where offstats' code runs inside another program (the
+ * tests, Flink). It was measured on 2 cores only. {@code -Doffstats.jitPlan=off} turns it off, to
+ * compare; a JVM that is not HotSpot, or refuses a directive, runs without it, and the run says so
+ * in one line.
  */
-public final class JitPlan {
+public final class JitPlan implements AutoCloseable {
   /** The system property that turns the plan off: {@code -Doffstats.jitPlan=off}. */
   public static final String PROPERTY = "offstats.jitPlan";
 
@@ -82,53 +87,109 @@ public final class JitPlan {
       List.of("org/offstats/domain/KeyNumbers.numberOf", "org/offstats/tables/CellStats.add", "org/offstats/figures/HeadlineCells.addCells");
 
   /**
-   * Disclosure control's search for secondary suppressions, which still gains from C2 after the
-   * reading. Not the set-up of its cells and relations, which runs once.
+   * Disclosure control's search for secondary suppressions and the small classes it works
+   * through, which still gain from C2 after the reading. Not the set-up of its cells and
+   * relations, which runs once.
    */
   static final List<String> SEARCH =
-      List.of("org/offstats/disclosure/Protection*.*", "org/offstats/disclosure/Candidates*.*", "org/offstats/disclosure/SecondarySuppression*.*");
+      List.of(
+          "org/offstats/disclosure/Protection*.*",
+          "org/offstats/disclosure/Candidates*.*",
+          "org/offstats/disclosure/SecondarySuppression*.*",
+          "org/offstats/disclosure/IntStack.*",
+          "org/offstats/disclosure/SortedIntSet.*",
+          "org/offstats/disclosure/ClassCostCache.*");
 
-  private static final AtomicBoolean ON = new AtomicBoolean();
-  private static final AtomicBoolean BUILDING_ADDED = new AtomicBoolean();
-  private static final AtomicBoolean READ = new AtomicBoolean();
+  /** Set once, by {@code main}: this process is the {@code offstats} command's own. */
+  private static volatile boolean enabled;
 
-  private JitPlan() {}
+  private final Path folder;
+  private final List<String> answers = new ArrayList<>();
+  private int added;
+  private boolean readAdded;
+
+  private JitPlan(Path folder) {
+    this.folder = folder;
+  }
 
   /**
-   * Turns the plan on for this process, and starts the platform's MBeans on a thread of their own
-   * (they take a tenth of a second). Only the {@code offstats} command's {@code main} calls this.
+   * This process is the {@code offstats} command's own: runs in it may use the plan, unless
+   * {@code -Doffstats.jitPlan=off} (or {@code false}) is given. Only {@code main} calls this.
    */
-  public static void forThisProcess() {
-    if ("off".equals(System.getProperty(PROPERTY)) || !ON.compareAndSet(false, true)) {
+  public static void enableForThisProcess() {
+    String property = System.getProperty(PROPERTY, "on").toLowerCase(Locale.ROOT);
+    enabled = !property.equals("off") && !property.equals("false");
+  }
+
+  /**
+   * Starts the platform's MBeans on a thread of their own, so that the first directives are added
+   * without waiting for them (they take a tenth of a second). Nothing when the plan is not used.
+   */
+  static void warmUp() {
+    if (!enabled) {
       return;
     }
-    Thread thread = new Thread(ManagementFactory::getPlatformMBeanServer, "offstats-jit-plan");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                ManagementFactory.getPlatformMBeanServer();
+              } catch (RuntimeException | LinkageError e) {
+                // the plan's first directives say what is missing
+              }
+            },
+            "offstats-jit-plan");
     thread.setDaemon(true);
     thread.start();
   }
 
   /**
-   * The job is about to be built: from now on C2 excludes {@link #BUILDING}. The directives' file is
-   * written to {@code folder} (the run's own temporary folder, which nothing else reads) and
-   * deleted as soon as the JVM has read it. Once per process; nothing when the plan is off.
+   * The plan for one run, writing its directives' files to {@code folder}; a plan that does
+   * nothing unless this process enabled it and the run is on the DirectRunner.
    */
-  static void jobBuilding(Path folder) {
-    if (ON.get() && BUILDING_ADDED.compareAndSet(false, true)) {
-      add(building(), folder);
+  static JitPlan forRun(Path folder, boolean directRunner) {
+    return forRun(folder, directRunner, enabled);
+  }
+
+  /** As {@link #forRun(Path, boolean)}, with whether this process enabled the plan given (for tests). */
+  static JitPlan forRun(Path folder, boolean directRunner, boolean processEnabled) {
+    return new JitPlan(processEnabled && directRunner ? folder : null);
+  }
+
+  /** The job is about to be built: the directives for {@link #BUILDING} and {@link #NOT_INLINED}. */
+  void jobBuilding() {
+    if (folder != null && added == 0) {
+      add(building(), 2);
     }
   }
 
-  /** Every extract has been read: from now on only {@link #SEARCH} is compiled by C2. As {@link #jobBuilding}. */
-  static void extractsRead(Path folder) {
-    if (ON.get() && READ.compareAndSet(false, true)) {
-      add(afterReading(), folder);
+  /** Every force extract has been read: from now on only {@link #SEARCH} is compiled by C2. */
+  void extractsRead() {
+    if (folder != null && !readAdded) {
+      readAdded = true;
+      add(afterReading(), 2);
     }
   }
 
-  /**
-   * The directives for the building of the job and the reading: C2 excludes {@link #BUILDING}, and
-   * no compiler inlines {@link #NOT_INLINED}.
-   */
+  /** What the JVM answered to each set of directives, in order (empty when the plan is not used). */
+  List<String> answers() {
+    return List.copyOf(answers);
+  }
+
+  /** Whether the JVM took every set of directives given so far. */
+  boolean applied() {
+    return answers.stream().allMatch(JitPlan::accepted);
+  }
+
+  /** Removes the directives this run added, so that a later run in the same JVM starts as the JVM did. */
+  @Override
+  public void close() {
+    for (; added > 0; added--) {
+      diagnosticCommand("compilerDirectivesRemove", new String[0]);
+    }
+  }
+
+  /** The directives for the building of the job and the reading: C2 excludes {@link #BUILDING}; {@link #NOT_INLINED} is not inlined. */
   static String building() {
     String notInlined = NOT_INLINED.stream().map(method -> "\"-" + method + "\"").collect(Collectors.joining(", ", "[", "]"));
     return "[" + directive(BUILDING, true) + ", {\"match\": \"*.*\", \"inline\": " + notInlined + "}]";
@@ -144,32 +205,53 @@ public final class JitPlan {
     return "{\"match\": " + match + ", \"c2\": {\"Exclude\": " + excluded + "}}";
   }
 
+  /** Whether {@code answer} is the JVM's word that it added directives. */
+  static boolean accepted(String answer) {
+    return answer.matches("\\d+ compiler directives added");
+  }
+
+  private void add(String directives, int count) {
+    String answer = add(directives, folder);
+    answers.add(answer);
+    if (accepted(answer)) {
+      added += count;
+    }
+  }
+
   /**
-   * Adds {@code directives} to this JVM's compiler directives, through a file in {@code folder}
-   * (the command reads directives from a file only); what the JVM answered, or why it could not be
-   * asked.
+   * Adds {@code directives} to this JVM's compiler directives through a file in {@code folder};
+   * what the JVM answered, or why it could not be asked.
    */
   static String add(String directives, Path folder) {
     Path file = folder.resolve("jit-plan-" + UUID.randomUUID() + ".json");
     try {
       Files.writeString(file, directives, StandardCharsets.UTF_8);
-      Object answer =
-          ManagementFactory.getPlatformMBeanServer()
-              .invoke(
-                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                  "compilerDirectivesAdd",
-                  new Object[] {new String[] {file.toString()}},
-                  new String[] {String[].class.getName()});
-      return String.valueOf(answer).strip();
-    } catch (IOException | JMException | RuntimeException e) {
-      // a speed hint only: a JVM that cannot take it runs the same job at its own pace
+      // the command splits its argument at spaces unless it is quoted: a folder's name may hold one
+      return diagnosticCommand("compilerDirectivesAdd", new String[] {"\"" + file + "\""});
+    } catch (IOException e) {
       return "not added: " + e;
     } finally {
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
-        // left in the run's temporary folder, which is removed with everything in it
+        // left in the run's work folder, which is removed with everything in it
       }
+    }
+  }
+
+  private static String diagnosticCommand(String operation, String[] arguments) {
+    try {
+      Object answer =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  operation,
+                  new Object[] {arguments},
+                  new String[] {String[].class.getName()});
+      return String.valueOf(answer).strip();
+    } catch (JMException | RuntimeException | LinkageError e) {
+      // a speed hint only: a JVM that cannot take it runs the same job at its own pace
+      return "not added: " + e;
     }
   }
 }

@@ -110,6 +110,7 @@ public final class RunCommandRunner {
     Path output = request.output().toAbsolutePath().normalize();
     checkOutputFolder(output, request.overwrite());
     ArrowTableWriter.checkJavaOptions();
+    JitPlan.warmUp();
     // Beam's options registry takes a good half second to load: it loads while the input is scanned
     CompletableFuture<PipelineOptions> beamOptions = CompletableFuture.supplyAsync(() -> beamOptions(request.beamArgs()), RunCommandRunner::onOwnThread);
     InputScan scan;
@@ -161,20 +162,27 @@ public final class RunCommandRunner {
       OwnerOnly.createDirectory(layout.rejects());
       OwnerOnly.createDirectory(layout.work());
       checkpoint.reached(Stage.FOLDER_READY, temp);
-      JitPlan.jobBuilding(layout.work());
 
       JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), request.recordLimitBytes(), temp.toString());
-      Pipeline pipeline = Pipeline.create(options);
-      OffstatsJob.build(pipeline, plan);
-      console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
-          + " police.uk files from " + request.inputLabel());
-      RunProgress shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime, () -> JitPlan.extractsRead(layout.work()));
-      long jobStarted = System.nanoTime();
-      // not blocking on run(), so the progress counters can be polled while the DirectRunner works
-      options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
-      shown.follow(pipeline.run());
-      shown.stage("writing tables, headline figures and disclosure control: done in "
-          + RunProgress.seconds(java.time.Duration.ofNanos(System.nanoTime() - jobStarted)));
+      RunProgress shown;
+      try (JitPlan jit = JitPlan.forRun(layout.work(), options.getRunner().getSimpleName().equals("DirectRunner"))) {
+        jit.jobBuilding();
+        Pipeline pipeline = Pipeline.create(options);
+        OffstatsJob.build(pipeline, plan);
+        console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
+            + " police.uk files from " + request.inputLabel());
+        shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime, jit::extractsRead);
+        long jobStarted = System.nanoTime();
+        // not blocking on run(), so the progress counters can be polled while the DirectRunner works
+        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+        shown.follow(pipeline.run());
+        shown.stage("writing tables, headline figures and disclosure control: done in "
+            + RunProgress.seconds(java.time.Duration.ofNanos(System.nanoTime() - jobStarted)));
+        if (!jit.applied()) {
+          shown.stage("note: the JVM did not take the JIT plan (" + String.join("; ", jit.answers()).replace('\n', ' ')
+              + "): the run is slower, its results the same (-D" + JitPlan.PROPERTY + "=off leaves it out)");
+        }
+      }
       checkpoint.reached(Stage.INPUTS_READ, temp);
       scan.confirmUnchanged();
 
@@ -208,7 +216,9 @@ public final class RunCommandRunner {
     for (CsvContract extract : Schemas.recordSources()) {
       List<String> paths = scan.pathsOf(extract.name());
       long bytes = paths.stream().mapToLong(path -> scan.checksums().get(path).bytes()).sum();
-      extracts.add(new RunProgress.Extract(extract.name(), paths.size(), bytes));
+      // the job counts the force extracts' files as it reads them; police.uk files it reads in steps of their own
+      boolean counted = Schemas.extracts().contains(extract);
+      extracts.add(new RunProgress.Extract(extract.name(), paths.size(), bytes, counted));
     }
     return extracts;
   }

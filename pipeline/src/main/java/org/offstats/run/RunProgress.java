@@ -37,8 +37,15 @@ final class RunProgress {
     }
   }
 
-  /** An extract's files as scanned before the run: how many and their size on disk. */
-  record Extract(String name, int files, long bytes) {}
+  /**
+   * An extract's files as scanned before the run: how many and their size on disk; {@code counted}
+   * when the job counts them as it reads them (the force extracts, not police.uk files).
+   */
+  record Extract(String name, int files, long bytes, boolean counted) {
+    Extract(String name, int files, long bytes) {
+      this(name, files, bytes, true);
+    }
+  }
 
   /** How far the job has read an extract. */
   record Read(long rows, long bytes, long files) {
@@ -54,14 +61,14 @@ final class RunProgress {
   private final LongSupplier nanoTime;
   private final Runnable whenAllRead;
   private final Set<String> reported = new TreeSet<>();
-  private boolean allRead;
+  private boolean allReadSignalled;
   private int barLength;
 
   RunProgress(Mode mode, PrintStream err, List<Extract> extracts, LongSupplier nanoTime) {
     this(mode, err, extracts, nanoTime, () -> {});
   }
 
-  /** {@code whenAllRead} runs once, as soon as the counters show every extract's files read. */
+  /** {@code whenAllRead} runs once, as soon as the counters show every counted extract's files read. */
   RunProgress(Mode mode, PrintStream err, List<Extract> extracts, LongSupplier nanoTime, Runnable whenAllRead) {
     this.mode = mode;
     this.err = err;
@@ -88,8 +95,8 @@ final class RunProgress {
           break;
         }
         Map<String, Read> read = read(result);
-        if (!allRead && extracts.stream().allMatch(e -> read.getOrDefault(e.name(), Read.NONE).files() >= e.files())) {
-          allRead = true;
+        if (!allReadSignalled && extracts.stream().allMatch(e -> !e.counted() || read.getOrDefault(e.name(), Read.NONE).files() >= e.files())) {
+          allReadSignalled = true;
           whenAllRead.run();
         }
         show(read, Duration.ofNanos(nanoTime.getAsLong() - started), false);
