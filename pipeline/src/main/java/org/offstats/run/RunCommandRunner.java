@@ -154,6 +154,8 @@ public final class RunCommandRunner {
   private Path runInto(
       Path temp, Request request, PipelineOptions options, InputScan scan, FigureDefinitions figures, Instant startedAt, LocalDate runDay,
       Path output) {
+    // the plan lasts to the end of the run: the report after the job is code that runs once too
+    JitPlan jit = JitPlan.forRun(new RunLayout(temp).work(), options.getRunner().getSimpleName().equals("DirectRunner"));
     try {
       StrayFolders.lock(temp);
       RunLayout layout = new RunLayout(temp);
@@ -164,24 +166,21 @@ public final class RunCommandRunner {
       checkpoint.reached(Stage.FOLDER_READY, temp);
 
       JobPlan plan = new JobPlan(scan, figures, request.asAt(), runDay, request.fieldLimitBytes(), request.recordLimitBytes(), temp.toString());
-      RunProgress shown;
-      try (JitPlan jit = JitPlan.forRun(layout.work(), options.getRunner().getSimpleName().equals("DirectRunner"))) {
-        jit.jobBuilding();
-        Pipeline pipeline = Pipeline.create(options);
-        OffstatsJob.build(pipeline, plan);
-        console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
-            + " police.uk files from " + request.inputLabel());
-        shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime, jit::extractsRead);
-        long jobStarted = System.nanoTime();
-        // not blocking on run(), so the progress counters can be polled while the DirectRunner works
-        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
-        shown.follow(pipeline.run());
-        shown.stage("writing tables, headline figures and disclosure control: done in "
-            + RunProgress.seconds(java.time.Duration.ofNanos(System.nanoTime() - jobStarted)));
-        if (!jit.applied()) {
-          shown.stage("note: the JVM did not take the JIT plan (" + String.join("; ", jit.answers()).replace('\n', ' ')
-              + "): the run is slower, its results the same (-D" + JitPlan.PROPERTY + "=off leaves it out)");
-        }
+      jit.jobBuilding();
+      Pipeline pipeline = Pipeline.create(options);
+      OffstatsJob.build(pipeline, plan);
+      console.println("offstats run: reading " + scan.files().size() + " extract files and " + scan.policeUkFiles().size()
+          + " police.uk files from " + request.inputLabel());
+      RunProgress shown = new RunProgress(progress, console, extractsOf(scan), System::nanoTime, jit::extractsRead);
+      long jobStarted = System.nanoTime();
+      // not blocking on run(), so the progress counters can be polled while the DirectRunner works
+      options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      shown.follow(pipeline.run());
+      shown.stage("writing tables, headline figures and disclosure control: done in "
+          + RunProgress.seconds(java.time.Duration.ofNanos(System.nanoTime() - jobStarted)));
+      if (!jit.applied()) {
+        shown.stage("note: the JVM did not take the JIT plan (" + String.join("; ", jit.answers()).replace('\n', ' ')
+            + "): the run is slower, its results the same (-D" + JitPlan.PROPERTY + "=off leaves it out)");
       }
       checkpoint.reached(Stage.INPUTS_READ, temp);
       scan.confirmUnchanged();
@@ -208,6 +207,8 @@ public final class RunCommandRunner {
       // everything here but the inputs' check (which says so itself) is the run folder's
       Path failed = e instanceof FileSystemException fs && fs.getFile() != null ? Path.of(fs.getFile()) : temp;
       throw CannotWriteException.of(failed, e);
+    } finally {
+      jit.close();
     }
   }
 
