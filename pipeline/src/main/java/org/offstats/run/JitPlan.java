@@ -191,8 +191,8 @@ public final class JitPlan implements AutoCloseable {
 
   /** The directives for the building of the job and the reading: C2 excludes {@link #BUILDING}; {@link #NOT_INLINED} is not inlined. */
   static String building() {
-    String notInlined = NOT_INLINED.stream().map(method -> "\"-" + method + "\"").collect(Collectors.joining(", ", "[", "]"));
-    return "[" + directive(BUILDING, true) + ", {\"match\": \"*.*\", \"inline\": " + notInlined + "}]";
+    List<String> notInlined = NOT_INLINED.stream().map(method -> "-" + method).toList();
+    return "[" + directive(BUILDING, true) + ", {\"match\": \"*.*\", \"inline\": " + quoted(notInlined) + "}]";
   }
 
   /** The directives after the reading: C2 compiles {@link #SEARCH} and excludes everything else. */
@@ -201,8 +201,12 @@ public final class JitPlan implements AutoCloseable {
   }
 
   private static String directive(List<String> patterns, boolean excluded) {
-    String match = patterns.stream().map(pattern -> "\"" + pattern + "\"").collect(Collectors.joining(", ", "[", "]"));
-    return "{\"match\": " + match + ", \"c2\": {\"Exclude\": " + excluded + "}}";
+    return "{\"match\": " + quoted(patterns) + ", \"c2\": {\"Exclude\": " + excluded + "}}";
+  }
+
+  /** A JSON array of the patterns, which hold no quote or backslash. */
+  private static String quoted(List<String> patterns) {
+    return patterns.stream().map(pattern -> "\"" + pattern + "\"").collect(Collectors.joining(", ", "[", "]"));
   }
 
   /** Whether {@code answer} is the JVM's word that it added directives. */
