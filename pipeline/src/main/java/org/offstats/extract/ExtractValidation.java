@@ -91,43 +91,57 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     final Map<String, Long> rejectedByReason = new TreeMap<>();
   }
 
+  /** A file being read: where it is, and what it has counted so far. */
+  private static final class OpenFile {
+    final InputFile file;
+    final int ordinal;
+    final CheckedInput input;
+    final CsvRecordReader reader;
+    final FileCounts counts;
+    /** The file's bytes already counted into a batch. */
+    long bytesCounted;
+
+    OpenFile(InputFile file, int ordinal, CheckedInput input, CsvRecordReader reader, FileCounts counts) {
+      this.file = file;
+      this.ordinal = ordinal;
+      this.input = input;
+      this.reader = reader;
+      this.counts = counts;
+    }
+  }
+
   private final List<Checked> waiting = new ArrayList<>(DUPLICATE_RULE_GROUP);
   private Batch batch;
+  /** The as-at bound as an epoch day, the key's columns, and the extract's bytes: set as {@link #produce} begins. */
+  private long bound;
+  private int[] keyColumns;
+  private long extractBytes;
+  private long recordsSeen;
+  private long bytesSeen;
 
   @Override
   public void produce(ReadAhead.Sink<Batch> out) throws Exception {
-    long bound = asAtBound.toEpochDay();
-    int[] keyColumns = keyColumns(validator.contract());
+    bound = asAtBound.toEpochDay();
+    keyColumns = keyColumns(validator.contract());
     List<InputFile> files = extract.files();
-    long extractBytes = extractBytes(files);
-    long recordsSeen = 0;
-    long bytesSeen = 0;
+    extractBytes = extractBytes(files);
     batch = new Batch();
     for (int ordinal = 0; ordinal < files.size(); ordinal++) {
       InputFile file = files.get(ordinal);
       FileCounts counts = new FileCounts();
-      long bytesCounted = 0;
       try (CheckedInput input = CheckedInput.open(Path.of(file.location()), checksums.get(file.path()));
           CsvRecordReader reader = new CsvRecordReader(input, file.gzipped(), recordLimitBytes)) {
         reader.header();
-        for (CsvRecordReader.Record record = reader.next(); record != null; record = reader.next()) {
-          counts.read++;
-          long newBytes = Math.max(0, input.bytesRead() - bytesCounted);
-          bytesCounted = Math.max(bytesCounted, input.bytesRead());
-          bytesSeen += newBytes;
-          if (++recordsSeen == ESTIMATE_AFTER && extractBytes > 0 && bytesSeen > 0) {
-            // bytes are read ahead of records, so this leans low; 10% more covers most of that
-            double estimate = 1.1 * recordsSeen * ((double) extractBytes / bytesSeen);
-            batch.expectedRecords = (int) Math.min(estimate, 1 << 29);
-            firstOccurrences.expect(batch.expectedRecords);
-          }
-          waiting.add(check(file, record, newBytes, bound, keyColumns));
-          if (waiting.size() == DUPLICATE_RULE_GROUP) {
-            applyDuplicateRule(ordinal, counts, out);
-          }
+        OpenFile open = new OpenFile(file, ordinal, input, reader, counts);
+        // a group of records per call, not one loop over the file: HotSpot compiles a method called
+        // thousands of times as a method, where a loop entered once is compiled on the stack (OSR),
+        // which it stopped recompiling after a deoptimisation at 4M arrests, leaving the row rules
+        // interpreted for the rest of the file (twice the reading time)
+        while (readGroup(open, out)) {
+          // each call reads, checks and de-duplicates a group
         }
         applyDuplicateRule(ordinal, counts, out);
-        batch.bytesRead += Math.max(0, input.bytesRead() - bytesCounted);
+        batch.bytesRead += Math.max(0, input.bytesRead() - open.bytesCounted);
         for (Long blank : reader.blankLines()) {
           batch.facts.add(KV.of(RunFacts.key(RunFacts.BLANK_LINE, file.path(), blank.toString()), 1L));
         }
@@ -140,6 +154,34 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
       }
     }
     out.put(batch);
+  }
+
+  /**
+   * Reads and checks up to {@link #DUPLICATE_RULE_GROUP} records of {@code open}, then applies the
+   * duplicate rule to a full group; false at the end of the file, with the records read left
+   * {@link #waiting}.
+   */
+  private boolean readGroup(OpenFile open, ReadAhead.Sink<Batch> out) throws Exception {
+    CheckedInput input = open.input;
+    for (int i = 0; i < DUPLICATE_RULE_GROUP; i++) {
+      CsvRecordReader.Record record = open.reader.next();
+      if (record == null) {
+        return false;
+      }
+      open.counts.read++;
+      long newBytes = Math.max(0, input.bytesRead() - open.bytesCounted);
+      open.bytesCounted = Math.max(open.bytesCounted, input.bytesRead());
+      bytesSeen += newBytes;
+      if (++recordsSeen == ESTIMATE_AFTER && extractBytes > 0 && bytesSeen > 0) {
+        // bytes are read ahead of records, so this leans low; 10% more covers most of that
+        double estimate = 1.1 * recordsSeen * ((double) extractBytes / bytesSeen);
+        batch.expectedRecords = (int) Math.min(estimate, 1 << 29);
+        firstOccurrences.expect(batch.expectedRecords);
+      }
+      waiting.add(check(open.file, record, newBytes, bound, keyColumns));
+    }
+    applyDuplicateRule(open.ordinal, open.counts, out);
+    return true;
   }
 
   /** Every rule but the duplicate rule: the record's own rules, then the as-at bound. */
