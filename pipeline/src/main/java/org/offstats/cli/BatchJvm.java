@@ -2,9 +2,9 @@ package org.offstats.cli;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Runs {@code offstats run} in a JVM set up for a batch job (issue #6): the same command, with the
@@ -33,14 +32,17 @@ import java.util.function.Predicate;
  * <p>What the JVM that {@code java} started (the launcher, {@link Launcher}) does:
  *
  * <ul>
- *   <li>It starts the batch JVM only for {@code run} with the DirectRunner (the default), and only when the user has chosen no
- *       garbage collector and attached no agent or recording (a debugger, a profiler, Flight
- *       Recorder): those are for the JVM the user started, so the run stays in it. {@code
- *       -Doffstats.batchJvm=off} keeps the run in the JVM that {@code java} started.
+ *   <li>It starts the batch JVM only for {@code run} with the DirectRunner (the default), and only
+ *       when the JVM chose G1 itself (the user chose no collector, and the machine has 2 cores and
+ *       1.7 GB or more). The run stays in the JVM the user started when an option belongs to that
+ *       JVM: an agent, a debugger, Flight Recorder, JMX, a log or class archive written to a file.
+ *       It stays there on Windows too (a process there cannot be asked to stop, only killed), when
+ *       the runtime has no {@code java} command, and with {@code -Doffstats.batchJvm=off}.
  *   <li>The batch JVM gets the launcher's own JVM options, so {@code -Xmx}, {@code -D} and the rest
- *       apply as given, and the same jar (or class path); its standard input, output and error are
- *       the launcher's (a terminal stays a terminal, for the progress bar). The launcher prints
- *       nothing of its own and exits with the run's exit code.
+ *       apply as given (those from {@code JAVA_TOOL_OPTIONS} and the like once, not twice), and
+ *       the same jar (or class path); its standard input, output and error are the launcher's (a
+ *       terminal stays a terminal, for the progress bar). The launcher prints nothing of its own
+ *       and exits with the run's exit code.
  *   <li>Stopped (SIGTERM, or Ctrl-C, which a terminal sends to both), the launcher stops the run
  *       the same way and waits for it to clean up. Killed outright (SIGKILL), it cannot: the run
  *       notices within a tenth of a second and stops at once, without cleaning up, as a run killed
@@ -56,6 +58,9 @@ final class BatchJvm {
   /** The property's value in the batch JVM: it runs the command itself. */
   static final String STARTED = "started";
 
+  /** The batch JVM's system property naming its launcher's process id. */
+  static final String LAUNCHER_PROPERTY = "offstats.batchJvm.launcher";
+
   /** The commands that run a job. */
   private static final Set<String> JOB_COMMANDS = Set.of("run");
 
@@ -68,16 +73,22 @@ final class BatchJvm {
   private static final List<String> COLLECTOR_FLAGS =
       List.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC");
 
-  /** JVM options that attach something to the JVM the user started: it should see the run. */
-  private static final List<String> ATTACHING_PREFIXES =
-      List.of("-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp", "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder");
+  /**
+   * JVM options that belong to the JVM the user started, so the run stays in it: what attaches to
+   * it (a debugger, a profiler or other agent, Flight Recorder, JMX on a port) or writes a file of
+   * its own (a class list or archive at exit); {@code -Xlog} to a file is checked apart.
+   */
+  private static final List<String> THIS_JVMS_OPTIONS =
+      List.of(
+          "-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp", "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder",
+          "-Dcom.sun.management.jmxremote", "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList");
 
   /**
    * Environment variables the {@code java} launcher and the JVM read options from. Their options
    * are among the launcher's own JVM options, which the batch JVM gets on its command line; read
    * again, they would be given twice.
    */
-  static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+  static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
   /** The exit code of a process stopped by SIGTERM (128 + 15), as a shell reports it. */
   private static final int STOPPED = 143;
@@ -90,30 +101,53 @@ final class BatchJvm {
 
   private BatchJvm() {}
 
-  /** What the decision needs to know of the JVM {@code java} started. */
+  /**
+   * What the decision needs to know of the JVM {@code java} started.
+   *
+   * @param java the runtime's {@code java} command, if it has one (a jlink image may not)
+   * @param javaCommand what {@code java} was asked to run: the jar, or the main class, then the arguments
+   * @param collectorLeftToTheJvm the user chose no collector, and the JVM chose G1 (as it does on
+   *     a machine of 2 cores or more and 1.7 GB or more; on a smaller one it chooses the Serial
+   *     collector, which is kept)
+   * @param maxHeapBytes the maximum heap, when the user gave it
+   * @param stopsGently a process can be asked to stop (SIGTERM) rather than killed, which
+   *     Windows cannot do: there the run stays in this JVM
+   */
   record ThisJvm(
-      String javaHome,
+      Optional<String> java,
       List<String> inputArguments,
       String classPath,
+      String javaCommand,
       String mainClass,
-      Predicate<String> userSet,
+      boolean collectorLeftToTheJvm,
       OptionalLong maxHeapBytes,
+      boolean initialHeapGiven,
+      boolean stopsGently,
+      long pid,
       String property) {
 
     /** This JVM, as the platform's MXBeans and system properties describe it. */
     static ThisJvm current(String mainClass) {
       HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      Predicate<String> userSet = flag -> hotSpot != null && byUser(hotSpot, flag);
-      OptionalLong maxHeap = userSet.test("MaxHeapSize")
+      boolean leftToTheJvm = hotSpot != null
+          && COLLECTOR_FLAGS.stream().noneMatch(flag -> byUser(hotSpot, flag))
+          && "true".equals(hotSpot.getVMOption("UseG1GC").getValue());
+      OptionalLong maxHeap = hotSpot != null && byUser(hotSpot, "MaxHeapSize")
           ? OptionalLong.of(Long.parseLong(hotSpot.getVMOption("MaxHeapSize").getValue()))
           : OptionalLong.empty();
+      String executable = System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
+      Path java = Path.of(System.getProperty("java.home"), "bin", executable);
       return new ThisJvm(
-          System.getProperty("java.home"),
+          Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty(),
           ManagementFactory.getRuntimeMXBean().getInputArguments(),
           System.getProperty("java.class.path", ""),
+          System.getProperty("sun.java.command", ""),
           mainClass,
-          userSet,
+          leftToTheJvm,
           maxHeap,
+          hotSpot != null && byUser(hotSpot, "InitialHeapSize"),
+          ProcessHandle.current().supportsNormalTermination(),
+          ProcessHandle.current().pid(),
           System.getProperty(PROPERTY, ""));
     }
 
@@ -139,20 +173,22 @@ final class BatchJvm {
     if (Arrays.stream(args).anyMatch(arg -> arg.startsWith(RUNNER_OPTION) && !arg.substring(RUNNER_OPTION.length()).equalsIgnoreCase(DIRECT_RUNNER))) {
       return Optional.empty(); // measured with the DirectRunner only; Flink sizes its memory from the heap it finds
     }
-    if (COLLECTOR_FLAGS.stream().anyMatch(jvm.userSet())
-        || jvm.inputArguments().stream().anyMatch(option -> ATTACHING_PREFIXES.stream().anyMatch(option::startsWith))) {
+    if (jvm.java().isEmpty() || !jvm.stopsGently() || !jvm.collectorLeftToTheJvm()
+        || jvm.inputArguments().stream().anyMatch(BatchJvm::belongsToThisJvm)) {
       return Optional.empty();
     }
     List<String> command = new ArrayList<>();
-    command.add(Path.of(jvm.javaHome(), "bin", "java").toString());
+    command.add(jvm.java().get());
     command.addAll(jvm.inputArguments());
     command.add("-XX:+UseParallelGC");
-    if (jvm.maxHeapBytes().isPresent() && !jvm.userSet().test("InitialHeapSize")) {
+    if (jvm.maxHeapBytes().isPresent() && !jvm.initialHeapGiven()) {
       command.add("-Xms" + jvm.maxHeapBytes().getAsLong());
     }
     command.add("-D" + PROPERTY + "=" + STARTED);
-    // started from the jar, as java -jar: its manifest (main class, the packages it opens) applies as given
-    boolean fromJar = !jvm.classPath().contains(File.pathSeparator) && jvm.classPath().endsWith(".jar");
+    command.add("-D" + LAUNCHER_PROPERTY + "=" + jvm.pid());
+    // started with java -jar (whatever the jar's name): its manifest (main class, the packages it opens) applies as given
+    boolean fromJar = !jvm.classPath().isEmpty()
+        && (jvm.javaCommand().equals(jvm.classPath()) || jvm.javaCommand().startsWith(jvm.classPath() + " "));
     if (fromJar) {
       command.addAll(List.of("-jar", jvm.classPath()));
     } else {
@@ -160,6 +196,10 @@ final class BatchJvm {
     }
     command.addAll(List.of(args));
     return Optional.of(command);
+  }
+
+  private static boolean belongsToThisJvm(String option) {
+    return THIS_JVMS_OPTIONS.stream().anyMatch(option::startsWith) || option.startsWith("-Xlog") && option.contains("file=");
   }
 
   /**
@@ -175,7 +215,12 @@ final class BatchJvm {
     if (args.length == 0 || !JOB_COMMANDS.contains(args[0])) {
       return OptionalInt.empty(); // decided before looking at the JVM, which takes a moment
     }
-    Optional<List<String>> command = command(args, ThisJvm.current(mainClass.getName()));
+    Optional<List<String>> command;
+    try {
+      command = command(args, ThisJvm.current(mainClass.getName()));
+    } catch (RuntimeException e) {
+      return OptionalInt.empty(); // a JVM that cannot describe itself runs the job itself
+    }
     if (command.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -243,27 +288,46 @@ final class BatchJvm {
   /**
    * In the batch JVM: once the launcher is gone without stopping the run first (killed with
    * SIGKILL, which no process can act on), stops at once, as the launcher was: no clean-up runs.
+   * The launcher is gone when this JVM's parent is no longer the process named by {@link
+   * #LAUNCHER_PROPERTY} (an orphan is given another parent at once, even while the launcher waits
+   * to be reaped); that is checked as soon as the run starts, then every tenth of a second.
    */
   private static void stopWithLauncher() {
-    Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
-    if (launcher.isEmpty()) {
-      return;
+    long launcher;
+    try {
+      launcher = Long.parseLong(System.getProperty(LAUNCHER_PROPERTY, ""));
+    } catch (NumberFormatException e) {
+      return; // not started by a launcher
+    }
+    if (ProcessHandle.current().parent().isEmpty()) {
+      return; // a platform that does not say: nothing to watch
+    }
+    if (!launcherIsParent(launcher)) {
+      launcherGone();
     }
     Thread watch =
         new Thread(
             () -> {
               try {
-                while (launcher.get().isAlive()) {
+                while (launcherIsParent(launcher)) {
                   Thread.sleep(LAUNCHER_POLL_MILLIS);
                 }
               } catch (InterruptedException e) {
                 return;
               }
-              System.err.println("offstats: the process that started this run was killed; stopping the run at once");
-              Runtime.getRuntime().halt(KILLED);
+              launcherGone();
             },
             "offstats-launcher-watch");
     watch.setDaemon(true);
     watch.start();
+  }
+
+  private static boolean launcherIsParent(long launcher) {
+    return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == launcher;
+  }
+
+  private static void launcherGone() {
+    System.err.println("offstats: the process that started this run was killed; stopping the run at once");
+    Runtime.getRuntime().halt(KILLED);
   }
 }

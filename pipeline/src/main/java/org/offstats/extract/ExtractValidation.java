@@ -112,7 +112,11 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
 
   private final List<Checked> waiting = new ArrayList<>(DUPLICATE_RULE_GROUP);
   private Batch batch;
-  /** The as-at bound as an epoch day, the key's columns, and the extract's bytes: set as {@link #produce} begins. */
+  /**
+   * Set as {@link #produce} begins: the as-at bound as an epoch day, the key's columns and the
+   * extract's bytes; then the records and bytes seen so far across its files, for the estimate of
+   * its size ({@link #ESTIMATE_AFTER}).
+   */
   private long bound;
   private int[] keyColumns;
   private long extractBytes;
@@ -125,6 +129,8 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     keyColumns = keyColumns(validator.contract());
     List<InputFile> files = extract.files();
     extractBytes = extractBytes(files);
+    recordsSeen = 0;
+    bytesSeen = 0;
     batch = new Batch();
     for (int ordinal = 0; ordinal < files.size(); ordinal++) {
       InputFile file = files.get(ordinal);
@@ -136,7 +142,8 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
         // a group of records per call, not one loop over the file: HotSpot compiles a method called
         // thousands of times as a method, where a loop entered once is compiled on the stack (OSR),
         // which it stopped recompiling after a deoptimisation at 4M arrests, leaving the row rules
-        // interpreted for the rest of the file (twice the reading time)
+        // interpreted for the rest of the file (twice the reading time). This loop may still be
+        // compiled on the stack; if that is thrown away, it calls the compiled readGroup.
         while (readGroup(open, out)) {
           // each call reads, checks and de-duplicates a group
         }

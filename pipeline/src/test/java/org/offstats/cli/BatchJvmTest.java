@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which commands go to the batch JVM, and with what command line; the processes themselves are in e2e/BatchJvmProcessTest. */
@@ -16,68 +15,71 @@ class BatchJvmTest {
   private static final String JAR = "/home/analyst/offstats.jar";
   private static final String MAIN = "org.offstats.cli.Launcher";
   private static final long HEAP = 1536L * 1024 * 1024;
+  private static final long PID = 4242;
 
-  /** A JVM started as {@code java OPTIONS -jar offstats.jar ARGS}, with the flags in {@code userSet} given by the user. */
-  private static BatchJvm.ThisJvm fromJar(List<String> options, Set<String> userSet, OptionalLong maxHeap, String property) {
-    return new BatchJvm.ThisJvm("/opt/jdk", options, JAR, MAIN, userSet::contains, maxHeap, property);
+  /** A JVM started as {@code java OPTIONS -jar offstats.jar run}, G1 chosen by the JVM, with -Xmx1536m. */
+  private static BatchJvm.ThisJvm fromJar(List<String> options) {
+    return new BatchJvm.ThisJvm(Optional.of(JAVA), options, JAR, JAR + " run", MAIN, true, OptionalLong.of(HEAP), false, true, PID, "");
   }
 
-  private static BatchJvm.ThisJvm fromJar(List<String> options) {
-    return fromJar(options, Set.of("MaxHeapSize"), OptionalLong.of(HEAP), "");
+  private static Optional<List<String>> command(BatchJvm.ThisJvm jvm, String... args) {
+    return BatchJvm.command(args, jvm);
   }
 
   @Test
   void aRunGoesToAParallelCollectorJvmWithTheUsersOptionsAndItsHeapFromTheStart() {
     Optional<List<String>> command =
-        BatchJvm.command(new String[] {"run", "--input", "in dir", "--output", "out"}, fromJar(List.of("-Xmx1536m", "-Dx=y")));
+        command(fromJar(List.of("-Xmx1536m", "-Dx=y", "-Dspaced=a b")), "run", "--input", "in dir", "--output", "out");
 
     assertThat(command)
         .contains(
             List.of(
-                JAVA, "-Xmx1536m", "-Dx=y", "-XX:+UseParallelGC", "-Xms1610612736", "-Doffstats.batchJvm=started",
-                "-jar", JAR, "run", "--input", "in dir", "--output", "out"));
+                JAVA, "-Xmx1536m", "-Dx=y", "-Dspaced=a b", "-XX:+UseParallelGC", "-Xms1610612736", "-Doffstats.batchJvm=started",
+                "-Doffstats.batchJvm.launcher=4242", "-jar", JAR, "run", "--input", "in dir", "--output", "out"));
   }
 
   @Test
   void withoutAMaximumHeapTheJvmSizesItsHeapAsUsual() {
-    BatchJvm.ThisJvm jvm = fromJar(List.of(), Set.of(), OptionalLong.empty(), "");
+    BatchJvm.ThisJvm jvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
 
-    assertThat(BatchJvm.command(new String[] {"run"}, jvm))
-        .contains(List.of(JAVA, "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-jar", JAR, "run"));
+    assertThat(command(jvm, "run"))
+        .contains(List.of(JAVA, "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-Doffstats.batchJvm.launcher=4242", "-jar", JAR, "run"));
   }
 
   @Test
   void anInitialHeapTheUserGaveIsKept() {
-    BatchJvm.ThisJvm jvm = fromJar(List.of("-Xms256m", "-Xmx1g"), Set.of("MaxHeapSize", "InitialHeapSize"), OptionalLong.of(1L << 30), "");
-
-    assertThat(BatchJvm.command(new String[] {"run"}, jvm))
-        .contains(List.of(JAVA, "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-jar", JAR, "run"));
-  }
-
-  @Test
-  void startedWithAClassPathTheBatchJvmGetsTheSameClassPathAndTheLauncher() {
     BatchJvm.ThisJvm jvm =
-        new BatchJvm.ThisJvm(
-            "/opt/jdk", List.of("--add-opens=java.base/java.nio=ALL-UNNAMED"), "a.jar:b.jar", MAIN, flag -> false,
-            OptionalLong.empty(), "");
+        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of("-Xms256m", "-Xmx1g"), JAR, JAR + " run", MAIN, true, OptionalLong.of(1L << 30), true, true, PID, "");
 
-    assertThat(BatchJvm.command(new String[] {"run"}, jvm))
-        .contains(
-            List.of(
-                JAVA, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+UseParallelGC", "-Doffstats.batchJvm=started",
-                "-cp", "a.jar:b.jar", MAIN, "run"));
+    assertThat(command(jvm, "run"))
+        .contains(List.of(JAVA, "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-Doffstats.batchJvm.launcher=4242", "-jar", JAR, "run"));
   }
 
   @Test
-  void aCollectorTheUserChoseKeepsTheRunInTheirJvm() {
-    for (String flag : List.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC")) {
-      BatchJvm.ThisJvm jvm = fromJar(List.of("-XX:+" + flag), Set.of(flag), OptionalLong.empty(), "");
-      assertThat(BatchJvm.command(new String[] {"run"}, jvm)).as(flag).isEmpty();
-    }
+  void aJarWhateverItsNameIsStartedAsAJarAndAClassPathAsAClassPath() {
+    BatchJvm.ThisJvm renamed = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), "/opt/offstats", "/opt/offstats run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
+    BatchJvm.ThisJvm oneJarAsClassPath =
+        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, MAIN + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
+    BatchJvm.ThisJvm classPath =
+        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of("--add-opens=java.base/java.nio=ALL-UNNAMED"), "a.jar:b.jar", MAIN + " run", MAIN, true,
+            OptionalLong.empty(), false, true, PID, "");
+
+    assertThat(command(renamed, "run").orElseThrow()).endsWith("-jar", "/opt/offstats", "run");
+    assertThat(command(oneJarAsClassPath, "run").orElseThrow()).endsWith("-cp", JAR, MAIN, "run");
+    assertThat(command(classPath, "run").orElseThrow())
+        .containsSequence(JAVA, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+UseParallelGC")
+        .endsWith("-cp", "a.jar:b.jar", MAIN, "run");
   }
 
   @Test
-  void anAgentDebuggerOrRecordingKeepsTheRunInTheJvmItWatches() {
+  void aCollectorTheUserOrASmallMachineChoseKeepsTheRunInThisJvm() {
+    BatchJvm.ThisJvm notG1ByTheJvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, false, OptionalLong.empty(), false, true, PID, "");
+
+    assertThat(command(notG1ByTheJvm, "run")).isEmpty();
+  }
+
+  @Test
+  void anOptionOfTheJvmTheUserStartedKeepsTheRunInIt() {
     for (String option :
         List.of(
             "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
@@ -86,16 +88,31 @@ class BatchJvmTest {
             "-Xrunjdwp:transport=dt_socket",
             "-Xdebug",
             "-XX:StartFlightRecording=filename=run.jfr",
-            "-XX:+FlightRecorder")) {
-      assertThat(BatchJvm.command(new String[] {"run"}, fromJar(List.of(option)))).as(option).isEmpty();
+            "-XX:+FlightRecorder",
+            "-Dcom.sun.management.jmxremote.port=9010",
+            "-XX:ArchiveClassesAtExit=app.jsa",
+            "-XX:DumpLoadedClassList=classes.txt",
+            "-Xlog:gc:file=gc.log",
+            "-Xlog:gc*:file=gc.log:time")) {
+      assertThat(command(fromJar(List.of(option)), "run")).as(option).isEmpty();
     }
+    assertThat(command(fromJar(List.of("-Xlog:gc")), "run")).as("a log to the console").isPresent();
+  }
+
+  @Test
+  void windowsOrARuntimeWithoutJavaKeepsTheRunInThisJvm() {
+    BatchJvm.ThisJvm cannotStopGently = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, false, PID, "");
+    BatchJvm.ThisJvm noJava = new BatchJvm.ThisJvm(Optional.empty(), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
+
+    assertThat(command(cannotStopGently, "run")).isEmpty();
+    assertThat(command(noJava, "run")).isEmpty();
   }
 
   @Test
   void thePropertyKeepsTheRunHereAndTheBatchJvmRunsItItself() {
     for (String value : List.of("off", "OFF", "false", "started")) {
-      BatchJvm.ThisJvm jvm = fromJar(List.of(), Set.of(), OptionalLong.empty(), value);
-      assertThat(BatchJvm.command(new String[] {"run"}, jvm)).as(value).isEmpty();
+      BatchJvm.ThisJvm jvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, value);
+      assertThat(command(jvm, "run")).as(value).isEmpty();
     }
   }
 
@@ -116,17 +133,28 @@ class BatchJvmTest {
 
   @Test
   void onlyARunOnTheDirectRunnerGoesToTheBatchJvm() {
-    assertThat(BatchJvm.command(new String[] {"run", "--runner=DirectRunner"}, fromJar(List.of()))).isPresent();
-    assertThat(BatchJvm.command(new String[] {"run", "--runner=directrunner"}, fromJar(List.of()))).isPresent();
-    assertThat(BatchJvm.command(new String[] {"run", "--runner=FlinkRunner", "--parallelism=2"}, fromJar(List.of()))).isEmpty();
+    assertThat(command(fromJar(List.of()), "run", "--runner=DirectRunner")).isPresent();
+    assertThat(command(fromJar(List.of()), "run", "--runner=directrunner")).isPresent();
+    assertThat(command(fromJar(List.of()), "run", "--runner=FlinkRunner", "--parallelism=2")).isEmpty();
   }
 
   @Test
   void theOptionVariablesAreNotReadTwice() {
-    Map<String, String> environment = new HashMap<>(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g", "JAVA_TOOL_OPTIONS", "-Da=b", "HOME", "/home/analyst"));
+    Map<String, String> environment =
+        new HashMap<>(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g", "JAVA_TOOL_OPTIONS", "-Da=b", "_JAVA_OPTIONS", "-Dc=d", "HOME", "/home/analyst"));
 
     BatchJvm.withoutOptionVariables(environment);
 
     assertThat(environment).containsExactly(Map.entry("HOME", "/home/analyst"));
+  }
+
+  @Test
+  void thisJvmDescribesItself() {
+    BatchJvm.ThisJvm jvm = BatchJvm.ThisJvm.current(MAIN);
+
+    assertThat(jvm.java()).hasValueSatisfying(java -> assertThat(java).startsWith(System.getProperty("java.home")));
+    assertThat(jvm.pid()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(jvm.classPath()).isEqualTo(System.getProperty("java.class.path"));
+    assertThat(jvm.inputArguments()).isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 }

@@ -19,6 +19,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.offstats.cli.Launcher;
 import org.offstats.generate.SyntheticExtracts;
@@ -32,6 +34,7 @@ import org.offstats.run.RunLayout;
  * when killed outright. The jar here holds only a manifest, as offstats.jar's (its main class,
  * java.nio opened), whose class path is this test's, as in {@link ReadmeWalkthroughTest}.
  */
+@EnabledOnOs(OS.LINUX) // the processes' command lines are read from /proc
 class BatchJvmProcessTest {
   private static final String AS_AT = "2025-10-31";
   private static final String BATCH_JVM = "-Doffstats.batchJvm=started";
@@ -49,7 +52,9 @@ class BatchJvmProcessTest {
 
     // started with a class path and OffstatsCli, as a test harness or a debugger does: no second JVM
     Launch own = launch(ChildJvm.offstats(List.of("-Xmx600m"), "run", "--input", input.toString(), "--output", inOwnJvm.toString(), "--as-at", AS_AT));
-    Launch batch = launch(fromJar(jar, List.of("-Xmx600m", "-Dprobe=kept"), "run", "--input", input.toString(), "--output", inBatchJvm.toString(), "--as-at", AS_AT));
+    // options from the environment, and with a space in them, reach the batch JVM once, as given
+    Launch batch = launch(fromJar(jar, List.of("-Xmx600m", "-Dprobe=a b"), "run", "--input", input.toString(), "--output", inBatchJvm.toString(), "--as-at", AS_AT),
+        Map.of("JAVA_TOOL_OPTIONS", "-Dtool=once"));
 
     assertThat(own.exitCode()).as(own.printed()).isZero();
     assertThat(own.jobJvms()).isEmpty();
@@ -57,9 +62,11 @@ class BatchJvmProcessTest {
     assertThat(batch.jobJvms()).hasSize(1);
     assertThat(batch.jobJvms().get(0))
         .startsWith(java())
-        .contains("-Xmx600m", "-Dprobe=kept", "-XX:+UseParallelGC", "-Xms" + 600L * 1024 * 1024, BATCH_JVM)
+        .contains("-Xmx600m", "-Dprobe=a b", "-XX:+UseParallelGC", "-Xms" + 600L * 1024 * 1024, BATCH_JVM)
+        .containsOnlyOnce("-Dtool=once")
         .endsWith("-jar", jar.toString(), "run", "--input", input.toString(), "--output", inBatchJvm.toString(), "--as-at", AS_AT);
     assertThat(batch.printed()).contains("offstats run: wrote 13 tables").doesNotContain("offstats: note:");
+    assertThat(batch.printed().lines().filter(line -> line.startsWith("Picked up JAVA_TOOL_OPTIONS"))).hasSize(1);
 
     List<Path> files = runFiles(inOwnJvm);
     assertThat(files).contains(Path.of("publish", "headlines.parquet"), Path.of("restricted", "rejects", "arrests.csv"));
@@ -143,7 +150,8 @@ class BatchJvmProcessTest {
   private static Running runningFromJar(Path dir, int seed) throws Exception {
     Path jar = launcherJar(dir);
     Path input = dir.resolve("input");
-    SyntheticExtracts.write(input, 2000, seed, true);
+    // big enough that the run goes on for seconds after its first table
+    SyntheticExtracts.write(input, 5000, seed, true);
     Path runs = Files.createDirectories(dir.resolve("runs"));
     Path output = runs.resolve("out");
     Path log = dir.resolve("run.log");
@@ -201,11 +209,17 @@ class BatchJvmProcessTest {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** Runs the command to its end, noting the JVMs it starts. */
   private static Launch launch(List<String> command) throws IOException, InterruptedException {
+    return launch(command, Map.of());
+  }
+
+  /** Runs the command to its end, with {@code environment} added to this one's, noting the JVMs it starts. */
+  private static Launch launch(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
     Path log = Files.createTempFile("offstats-launch", ".log");
     try {
-      Process process = start(command, log);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       // by process id: a child is first the JDK's spawn helper, then (same id) the java it starts
       Map<Long, List<String>> jobJvms = new TreeMap<>();
       while (!process.waitFor(10, TimeUnit.MILLISECONDS)) {
