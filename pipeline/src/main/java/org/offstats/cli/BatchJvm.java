@@ -27,15 +27,16 @@ import java.util.Set;
  * allocates about 9 GB at 2 million arrests and wants throughput. On 2 cores at 2 million arrests
  * with {@code -Xmx1536m}, a run took 18.1 s in G1 and 15.8 s in the batch JVM (medians of five
  * alternating runs, BENCHMARKS.md), with a lower peak resident memory. Starting the second JVM
- * costs about a fifth of a second.
+ * costs about a tenth of a second (BENCHMARKS.md).
  *
  * <p>What the JVM that {@code java} started (the launcher, {@link Launcher}) does:
  *
  * <ul>
  *   <li>It starts the batch JVM only for {@code run} with the DirectRunner (the default), and only
  *       when the JVM chose G1 itself (the user chose no collector, and the machine has 2 cores and
- *       1.7 GB or more). The run stays in the JVM the user started when an option belongs to that
- *       JVM: an agent, a debugger, Flight Recorder, JMX, a log or class archive written to a file.
+ *       1,792 MB or more). The run stays in the JVM the user started when an option belongs to
+ *       that JVM: an agent, a debugger, Flight Recorder, JMX, a log, class list or class archive
+ *       written to a file.
  *       It stays there on Windows too (a process there cannot be asked to stop, only killed), when
  *       the runtime has no {@code java} command, and with {@code -Doffstats.batchJvm=off}.
  *   <li>The batch JVM gets the launcher's own JVM options, so {@code -Xmx}, {@code -D} and the rest
@@ -107,7 +108,7 @@ final class BatchJvm {
    * @param java the runtime's {@code java} command, if it has one (a jlink image may not)
    * @param javaCommand what {@code java} was asked to run: the jar, or the main class, then the arguments
    * @param collectorLeftToTheJvm the user chose no collector, and the JVM chose G1 (as it does on
-   *     a machine of 2 cores or more and 1.7 GB or more; on a smaller one it chooses the Serial
+   *     a machine of 2 cores or more and 1,792 MB or more; on a smaller one it chooses the Serial
    *     collector, which is kept)
    * @param maxHeapBytes the maximum heap, when the user gave it
    * @param stopsGently a process can be asked to stop (SIGTERM) rather than killed, which
@@ -199,7 +200,26 @@ final class BatchJvm {
   }
 
   private static boolean belongsToThisJvm(String option) {
-    return THIS_JVMS_OPTIONS.stream().anyMatch(option::startsWith) || option.startsWith("-Xlog") && option.contains("file=");
+    return THIS_JVMS_OPTIONS.stream().anyMatch(option::startsWith) || logsToAFile(option);
+  }
+
+  /**
+   * {@code -Xlog:WHAT:OUTPUT...} with an output other than the console ({@code file=NAME}, or a
+   * bare name), or the older {@code -Xloggc:FILE}: both JVMs would write the same file.
+   */
+  static boolean logsToAFile(String option) {
+    if (option.startsWith("-Xloggc:")) {
+      return true;
+    }
+    if (!option.startsWith("-Xlog:")) {
+      return false;
+    }
+    String[] parts = option.substring("-Xlog:".length()).split(":", -1);
+    if (parts.length < 2) {
+      return false;
+    }
+    String output = parts[1];
+    return !output.isEmpty() && !output.equals("stdout") && !output.equals("stderr");
   }
 
   /**
@@ -290,7 +310,8 @@ final class BatchJvm {
    * SIGKILL, which no process can act on), stops at once, as the launcher was: no clean-up runs.
    * The launcher is gone when this JVM's parent is no longer the process named by {@link
    * #LAUNCHER_PROPERTY} (an orphan is given another parent at once, even while the launcher waits
-   * to be reaped); that is checked as soon as the run starts, then every tenth of a second.
+   * to be reaped); that is checked every tenth of a second. If it is not the parent as the run
+   * starts (a wrapper script between them), there is nothing to watch.
    */
   private static void stopWithLauncher() {
     long launcher;
@@ -299,11 +320,10 @@ final class BatchJvm {
     } catch (NumberFormatException e) {
       return; // not started by a launcher
     }
-    if (ProcessHandle.current().parent().isEmpty()) {
-      return; // a platform that does not say: nothing to watch
-    }
     if (!launcherIsParent(launcher)) {
-      launcherGone();
+      // something stands between (a wrapper script that did not exec java), or the platform does
+      // not say who the parent is: the launcher cannot be watched from here
+      return;
     }
     Thread watch =
         new Thread(

@@ -93,10 +93,14 @@ class BatchJvmTest {
             "-XX:ArchiveClassesAtExit=app.jsa",
             "-XX:DumpLoadedClassList=classes.txt",
             "-Xlog:gc:file=gc.log",
-            "-Xlog:gc*:file=gc.log:time")) {
+            "-Xlog:gc*:file=gc.log:time",
+            "-Xlog:gc:gc.log",
+            "-Xloggc:gc.log")) {
       assertThat(command(fromJar(List.of(option)), "run")).as(option).isEmpty();
     }
-    assertThat(command(fromJar(List.of("-Xlog:gc")), "run")).as("a log to the console").isPresent();
+    for (String console : List.of("-Xlog:gc", "-Xlog:gc:stdout", "-Xlog:gc*:stderr:uptime", "-Xlog:gc::uptime", "-Xlog:disable")) {
+      assertThat(command(fromJar(List.of(console)), "run")).as(console).isPresent();
+    }
   }
 
   @Test
