@@ -168,7 +168,7 @@ final class BatchJvm {
    */
   static Optional<List<String>> command(String[] args, ThisJvm jvm) {
     String property = jvm.property().toLowerCase(Locale.ROOT);
-    if (args.length == 0 || !JOB_COMMANDS.contains(args[0]) || property.equals(STARTED) || property.equals("off") || property.equals("false")) {
+    if (!runsAJob(args) || property.equals(STARTED) || property.equals("off") || property.equals("false")) {
       return Optional.empty();
     }
     if (Arrays.stream(args).anyMatch(arg -> arg.startsWith(RUNNER_OPTION) && !arg.substring(RUNNER_OPTION.length()).equalsIgnoreCase(DIRECT_RUNNER))) {
@@ -197,6 +197,10 @@ final class BatchJvm {
     }
     command.addAll(List.of(args));
     return Optional.of(command);
+  }
+
+  private static boolean runsAJob(String[] args) {
+    return args.length > 0 && JOB_COMMANDS.contains(args[0]);
   }
 
   private static boolean belongsToThisJvm(String option) {
@@ -232,7 +236,7 @@ final class BatchJvm {
       stopWithLauncher();
       return OptionalInt.empty();
     }
-    if (args.length == 0 || !JOB_COMMANDS.contains(args[0])) {
+    if (!runsAJob(args)) {
       return OptionalInt.empty(); // decided before looking at the JVM, which takes a moment
     }
     Optional<List<String>> command;

@@ -61,6 +61,10 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   private final RowValidator validator;
   private final LocalDate asAtBound;
   private final FirstOccurrences firstOccurrences = new FirstOccurrences();
+  /** The as-at bound as an epoch day: only a record with a later date needs the as-at rule. */
+  private final long bound;
+  /** The columns of the extract's key, in the contract's order. */
+  private final int[] keyColumns;
 
   ExtractValidation(
       ReadExtracts.ExtractFiles extract, Map<String, InputScan.FileChecksum> checksums, long recordLimitBytes,
@@ -70,6 +74,8 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
     this.recordLimitBytes = recordLimitBytes;
     this.validator = validator;
     this.asAtBound = asAtBound;
+    this.bound = asAtBound.toEpochDay();
+    this.keyColumns = keyColumns(validator.contract());
   }
 
   /**
@@ -113,20 +119,15 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
   private final List<Checked> waiting = new ArrayList<>(DUPLICATE_RULE_GROUP);
   private Batch batch;
   /**
-   * Set as {@link #produce} begins: the as-at bound as an epoch day, the key's columns and the
-   * extract's bytes; then the records and bytes seen so far across its files, for the estimate of
-   * its size ({@link #ESTIMATE_AFTER}).
+   * Set as {@link #produce} begins: the extract's bytes; then the records and bytes seen so far
+   * across its files, for the estimate of its size ({@link #ESTIMATE_AFTER}).
    */
-  private long bound;
-  private int[] keyColumns;
   private long extractBytes;
   private long recordsSeen;
   private long bytesSeen;
 
   @Override
   public void produce(ReadAhead.Sink<Batch> out) throws Exception {
-    bound = asAtBound.toEpochDay();
-    keyColumns = keyColumns(validator.contract());
     List<InputFile> files = extract.files();
     extractBytes = extractBytes(files);
     recordsSeen = 0;
@@ -185,14 +186,14 @@ final class ExtractValidation implements ReadAhead.Producer<ExtractValidation.Ba
         batch.expectedRecords = (int) Math.min(estimate, 1 << 29);
         firstOccurrences.expect(batch.expectedRecords);
       }
-      waiting.add(check(open.file, record, newBytes, bound, keyColumns));
+      waiting.add(check(open.file, record, newBytes));
     }
     applyDuplicateRule(open.ordinal, open.counts, out);
     return true;
   }
 
   /** Every rule but the duplicate rule: the record's own rules, then the as-at bound. */
-  private Checked check(InputFile file, CsvRecordReader.Record record, long bytes, long bound, int[] keyColumns) {
+  private Checked check(InputFile file, CsvRecordReader.Record record, long bytes) {
     RowValidator.Result result = record.isTooLong()
         ? RowValidator.Result.reject(ReasonCode.RECORD_TOO_LONG, record.tooLong().message())
         : validator.check(file.header(), record.fields());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Which commands go to the batch JVM, and with what command line; the processes themselves are in e2e/BatchJvmProcessTest. */
@@ -14,12 +15,29 @@ class BatchJvmTest {
   private static final String JAVA = "/opt/jdk/bin/java";
   private static final String JAR = "/home/analyst/offstats.jar";
   private static final String MAIN = "org.offstats.cli.Launcher";
-  private static final long HEAP = 1536L * 1024 * 1024;
-  private static final long PID = 4242;
 
-  /** A JVM started as {@code java OPTIONS -jar offstats.jar run}, G1 chosen by the JVM, with -Xmx1536m. */
-  private static BatchJvm.ThisJvm fromJar(List<String> options) {
-    return new BatchJvm.ThisJvm(Optional.of(JAVA), options, JAR, JAR + " run", MAIN, true, OptionalLong.of(HEAP), false, true, PID, "");
+  /** A JVM as a test describes it: by default {@code java -jar offstats.jar run}, G1 chosen by the JVM, pid 4242. */
+  private static final class Jvm {
+    Optional<String> java = Optional.of(JAVA);
+    List<String> options = List.of();
+    String classPath = JAR;
+    String javaCommand = JAR + " run";
+    boolean g1ByTheJvm = true;
+    OptionalLong maxHeap = OptionalLong.empty();
+    boolean initialHeapGiven;
+    boolean stopsGently = true;
+    String property = "";
+  }
+
+  private static BatchJvm.ThisJvm jvm(Consumer<Jvm> change) {
+    Jvm jvm = new Jvm();
+    change.accept(jvm);
+    return new BatchJvm.ThisJvm(jvm.java, jvm.options, jvm.classPath, jvm.javaCommand, MAIN, jvm.g1ByTheJvm, jvm.maxHeap,
+        jvm.initialHeapGiven, jvm.stopsGently, 4242, jvm.property);
+  }
+
+  private static BatchJvm.ThisJvm withOptions(List<String> options) {
+    return jvm(j -> j.options = options);
   }
 
   private static Optional<List<String>> command(BatchJvm.ThisJvm jvm, String... args) {
@@ -28,10 +46,12 @@ class BatchJvmTest {
 
   @Test
   void aRunGoesToAParallelCollectorJvmWithTheUsersOptionsAndItsHeapFromTheStart() {
-    Optional<List<String>> command =
-        command(fromJar(List.of("-Xmx1536m", "-Dx=y", "-Dspaced=a b")), "run", "--input", "in dir", "--output", "out");
+    BatchJvm.ThisJvm jvm = jvm(j -> {
+      j.options = List.of("-Xmx1536m", "-Dx=y", "-Dspaced=a b");
+      j.maxHeap = OptionalLong.of(1536L * 1024 * 1024);
+    });
 
-    assertThat(command)
+    assertThat(command(jvm, "run", "--input", "in dir", "--output", "out"))
         .contains(
             List.of(
                 JAVA, "-Xmx1536m", "-Dx=y", "-Dspaced=a b", "-XX:+UseParallelGC", "-Xms1610612736", "-Doffstats.batchJvm=started",
@@ -40,16 +60,17 @@ class BatchJvmTest {
 
   @Test
   void withoutAMaximumHeapTheJvmSizesItsHeapAsUsual() {
-    BatchJvm.ThisJvm jvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
-
-    assertThat(command(jvm, "run"))
+    assertThat(command(jvm(j -> { }), "run"))
         .contains(List.of(JAVA, "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-Doffstats.batchJvm.launcher=4242", "-jar", JAR, "run"));
   }
 
   @Test
   void anInitialHeapTheUserGaveIsKept() {
-    BatchJvm.ThisJvm jvm =
-        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of("-Xms256m", "-Xmx1g"), JAR, JAR + " run", MAIN, true, OptionalLong.of(1L << 30), true, true, PID, "");
+    BatchJvm.ThisJvm jvm = jvm(j -> {
+      j.options = List.of("-Xms256m", "-Xmx1g");
+      j.maxHeap = OptionalLong.of(1L << 30);
+      j.initialHeapGiven = true;
+    });
 
     assertThat(command(jvm, "run"))
         .contains(List.of(JAVA, "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Doffstats.batchJvm=started", "-Doffstats.batchJvm.launcher=4242", "-jar", JAR, "run"));
@@ -57,12 +78,16 @@ class BatchJvmTest {
 
   @Test
   void aJarWhateverItsNameIsStartedAsAJarAndAClassPathAsAClassPath() {
-    BatchJvm.ThisJvm renamed = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), "/opt/offstats", "/opt/offstats run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
-    BatchJvm.ThisJvm oneJarAsClassPath =
-        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, MAIN + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
-    BatchJvm.ThisJvm classPath =
-        new BatchJvm.ThisJvm(Optional.of(JAVA), List.of("--add-opens=java.base/java.nio=ALL-UNNAMED"), "a.jar:b.jar", MAIN + " run", MAIN, true,
-            OptionalLong.empty(), false, true, PID, "");
+    BatchJvm.ThisJvm renamed = jvm(j -> {
+      j.classPath = "/opt/offstats";
+      j.javaCommand = "/opt/offstats run";
+    });
+    BatchJvm.ThisJvm oneJarAsClassPath = jvm(j -> j.javaCommand = MAIN + " run");
+    BatchJvm.ThisJvm classPath = jvm(j -> {
+      j.options = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED");
+      j.classPath = "a.jar:b.jar";
+      j.javaCommand = MAIN + " run";
+    });
 
     assertThat(command(renamed, "run").orElseThrow()).endsWith("-jar", "/opt/offstats", "run");
     assertThat(command(oneJarAsClassPath, "run").orElseThrow()).endsWith("-cp", JAR, MAIN, "run");
@@ -73,9 +98,7 @@ class BatchJvmTest {
 
   @Test
   void aCollectorTheUserOrASmallMachineChoseKeepsTheRunInThisJvm() {
-    BatchJvm.ThisJvm notG1ByTheJvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, false, OptionalLong.empty(), false, true, PID, "");
-
-    assertThat(command(notG1ByTheJvm, "run")).isEmpty();
+    assertThat(command(jvm(j -> j.g1ByTheJvm = false), "run")).isEmpty();
   }
 
   @Test
@@ -96,27 +119,23 @@ class BatchJvmTest {
             "-Xlog:gc*:file=gc.log:time",
             "-Xlog:gc:gc.log",
             "-Xloggc:gc.log")) {
-      assertThat(command(fromJar(List.of(option)), "run")).as(option).isEmpty();
+      assertThat(command(withOptions(List.of(option)), "run")).as(option).isEmpty();
     }
     for (String console : List.of("-Xlog:gc", "-Xlog:gc:stdout", "-Xlog:gc*:stderr:uptime", "-Xlog:gc::uptime", "-Xlog:disable")) {
-      assertThat(command(fromJar(List.of(console)), "run")).as(console).isPresent();
+      assertThat(command(withOptions(List.of(console)), "run")).as(console).isPresent();
     }
   }
 
   @Test
   void windowsOrARuntimeWithoutJavaKeepsTheRunInThisJvm() {
-    BatchJvm.ThisJvm cannotStopGently = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, false, PID, "");
-    BatchJvm.ThisJvm noJava = new BatchJvm.ThisJvm(Optional.empty(), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, "");
-
-    assertThat(command(cannotStopGently, "run")).isEmpty();
-    assertThat(command(noJava, "run")).isEmpty();
+    assertThat(command(jvm(j -> j.stopsGently = false), "run")).isEmpty();
+    assertThat(command(jvm(j -> j.java = Optional.empty()), "run")).isEmpty();
   }
 
   @Test
   void thePropertyKeepsTheRunHereAndTheBatchJvmRunsItItself() {
     for (String value : List.of("off", "OFF", "false", "started")) {
-      BatchJvm.ThisJvm jvm = new BatchJvm.ThisJvm(Optional.of(JAVA), List.of(), JAR, JAR + " run", MAIN, true, OptionalLong.empty(), false, true, PID, value);
-      assertThat(command(jvm, "run")).as(value).isEmpty();
+      assertThat(command(jvm(j -> j.property = value), "run")).as(value).isEmpty();
     }
   }
 
@@ -131,15 +150,15 @@ class BatchJvmTest {
             new String[] {"verify", "runs/x"},
             new String[] {"show", "runs/x", "charge_rates"},
             new String[] {"report", "runs/x"})) {
-      assertThat(BatchJvm.command(args, fromJar(List.of()))).as(String.join(" ", args)).isEmpty();
+      assertThat(BatchJvm.command(args, jvm(j -> { }))).as(String.join(" ", args)).isEmpty();
     }
   }
 
   @Test
   void onlyARunOnTheDirectRunnerGoesToTheBatchJvm() {
-    assertThat(command(fromJar(List.of()), "run", "--runner=DirectRunner")).isPresent();
-    assertThat(command(fromJar(List.of()), "run", "--runner=directrunner")).isPresent();
-    assertThat(command(fromJar(List.of()), "run", "--runner=FlinkRunner", "--parallelism=2")).isEmpty();
+    assertThat(command(jvm(j -> { }), "run", "--runner=DirectRunner")).isPresent();
+    assertThat(command(jvm(j -> { }), "run", "--runner=directrunner")).isPresent();
+    assertThat(command(jvm(j -> { }), "run", "--runner=FlinkRunner", "--parallelism=2")).isEmpty();
   }
 
   @Test
